@@ -1,0 +1,62 @@
+package org.parrotscope.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code parrotscope} command: one subcommand per pipeline stage. Subcommands are registered in
+ * {@link #subcommands()} in notebook order.
+ */
+@Command(
+        name = "parrotscope",
+        mixinStandardHelpOptions = true,
+        version = "parrotscope 0.1.0",
+        description = "Measure and fix parrot captions in image-text data (Lin et al., ECCV 2024).",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class ParrotScope implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** @return the subcommands, in pipeline order */
+    static Object[] subcommands() {
+        return new Object[] {
+            // data
+            // ocr
+            // parrot
+            // clip
+            // train / eval
+            // bench
+        };
+    }
+
+    /** @return a configured command line, used by {@link #main} and by tests */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new ParrotScope());
+        for (Object sub : subcommands()) {
+            cl.addSubcommand(sub);
+        }
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("parrotscope " + cmd.getCommandName() + ": " + ex.getMessage());
+            if (Boolean.getBoolean("parrotscope.trace")) {
+                ex.printStackTrace(cmd.getErr());
+            }
+            return 1;
+        });
+        return cl;
+    }
+
+    /**
+     * Runs the command line.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

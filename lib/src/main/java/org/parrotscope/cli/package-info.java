@@ -1,0 +1,4 @@
+/**
+ * The `parrotscope` command line: one subcommand per pipeline stage.
+ */
+package org.parrotscope.cli;

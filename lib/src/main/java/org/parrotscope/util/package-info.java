@@ -1,0 +1,4 @@
+/**
+ * Shared helpers used by every stage: atomic file output, JSON, progress reporting.
+ */
+package org.parrotscope.util;

@@ -1,0 +1,4 @@
+/**
+ * Stage 8: figures, tables, image grids and progress bars for notebooks and offline HTML reports.
+ */
+package org.parrotscope.viz;

@@ -22,11 +22,13 @@ public final class ParrotScope implements Runnable {
     static Object[] subcommands() {
         return new Object[] {
             // data
+            new InspectCommand(),
             // ocr
             // parrot
             // clip
             // train / eval
             // bench
+            new BenchCommand(),
         };
     }
 

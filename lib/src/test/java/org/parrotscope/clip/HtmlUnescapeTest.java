@@ -51,7 +51,7 @@ class HtmlUnescapeTest {
             s.add("&#x" + Integer.toHexString(cp) + "z");
             s.add("&#X" + Integer.toHexString(cp).toUpperCase() + ";");
         }
-        s.addAll(List.of("&#99999999999999999999999;", "&#;", "&#x;", "&", "&&amp;", "&amp;amp;", "&amp;lt;b&amp;gt;",
+        s.addAll(List.of("&#99999999999999999999999;", "&#xFFFFFFFF;", "&#x0000000041;", "&#4294967361;", "&#00000000065", "&#;", "&#x;", "&", "&&amp;", "&amp;amp;", "&amp;lt;b&amp;gt;",
                 "AT&T", "R&D &Barrel/Mitchell", "&hellip", "&unknownentity;", "&amp",
                 "a\u00a0b\u3000c\u2028d\u001ce  f\tg\n", "  \u00a0ÉCOLE  Σίσυφος İstanbul ΣΑΣ  ", "Ǆ ǅ ﬁ ß ẞ",
                 "&lt;p&gt;Caf&eacute; &amp;amp; cr&#232;me&lt;/p&gt;", "&#x26;eacute;", "&copy;2020 &#8212; &quot;x&quot;"));

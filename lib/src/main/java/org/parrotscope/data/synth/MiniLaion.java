@@ -39,7 +39,7 @@ public final class MiniLaion {
         return config;
     }
 
-    /** @return the number of object classes */
+    /** @return the object class names, in a fixed order */
     public static List<String> classes() {
         return Concepts.CLASSES;
     }

@@ -51,7 +51,7 @@ public record Plot(Figure figure, String title) implements DisplayDataRenderable
 
     @Override
     public Set<MIMEType> getPreferredRenderTypes() {
-        // HTML only: a text/plain copy would be useless and the .ipynb would carry it for every plot.
+        // The HTML; text/plain is only the one-line summary (never a copy of the ~1 MB HTML).
         return Set.of(MIMEType.TEXT_HTML);
     }
 

@@ -31,6 +31,7 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
  */
 public final class CellEvaluator implements AutoCloseable {
 
+    private static final long POLL_MILLIS = 50;
     private final InProcessExecutionControl control = new InProcessExecutionControl();
     private final JShell shell;
     private final Optional<Duration> timeout;
@@ -194,19 +195,38 @@ public final class CellEvaluator implements AutoCloseable {
                 evaluating = null;
             }
         });
+        // Poll rather than block: the timeout counts from when user code starts (compiling a snippet
+        // can take a while), and an interrupt that arrives while the snippet compiles must still reach
+        // its code once it starts.
+        boolean signalled = false;
+        boolean timedOut = false;
         try {
-            if (timeout.isEmpty()) {
-                return f.get();
-            }
-            try {
-                return f.get(timeout.get().toNanos(), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                stopUserCode();
-                await(f);
-                throw new EvaluationException(EvaluationException.Kind.TIMEOUT, source,
-                        List.of("Evaluation timed out after " + timeout.get().toMillis() + " milliseconds."));
+            while (true) {
+                try {
+                    T value = f.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    if (timedOut) {
+                        throw timedOut(source);
+                    }
+                    return value;
+                } catch (TimeoutException e) {
+                    long since = control.runningSince();
+                    if (signalled || since == 0) {
+                        continue;
+                    }
+                    if (interrupted) {
+                        stopUserCode();
+                        signalled = true;
+                    } else if (timeout.isPresent() && System.nanoTime() - since > timeout.get().toNanos()) {
+                        timedOut = true;
+                        stopUserCode();
+                        signalled = true;
+                    }
+                }
             }
         } catch (ExecutionException e) {
+            if (timedOut) {
+                throw timedOut(source);
+            }
             checkInterrupted(source);
             throw new IllegalStateException("JShell failed on: " + source, e.getCause());
         } catch (InterruptedException e) {
@@ -216,12 +236,9 @@ public final class CellEvaluator implements AutoCloseable {
         }
     }
 
-    private static void await(Future<?> f) {
-        try {
-            f.get();
-        } catch (Exception ignored) {
-            // the statement was abandoned; its outcome no longer matters
-        }
+    private EvaluationException timedOut(String source) {
+        return new EvaluationException(EvaluationException.Kind.TIMEOUT, source,
+                List.of("Evaluation timed out after " + timeout.orElseThrow().toMillis() + " milliseconds."));
     }
 
     /**
@@ -234,13 +251,15 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     private void stopUserCode() {
+        long run = control.invocation();
         Thread t = control.userThread();
         if (t == null) {
             return;
         }
         t.interrupt();
+        // Only the same run may be stopped: the thread is reused for the next snippets and cells.
         watchdog.schedule(() -> {
-            if (control.userThread() == t) {
+            if (control.userThread() == t && control.invocation() == run) {
                 forceStop(t);
             }
         }, stopGrace.toMillis(), TimeUnit.MILLISECONDS);

@@ -15,7 +15,9 @@ import jdk.jshell.spi.ExecutionEnv;
 final class InProcessExecutionControl extends LocalExecutionControl {
 
     private volatile Thread userThread;
+    private volatile long runningSince;
     private volatile Object lastValue;
+    private final java.util.concurrent.atomic.AtomicLong invocations = new java.util.concurrent.atomic.AtomicLong();
 
     /** @return the provider JShell's builder takes */
     ExecutionControlProvider provider() {
@@ -36,6 +38,8 @@ final class InProcessExecutionControl extends LocalExecutionControl {
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         lastValue = null;
+        invocations.incrementAndGet();
+        runningSince = System.nanoTime();
         userThread = Thread.currentThread();
         try {
             Object value = doitMethod.invoke(null);
@@ -43,12 +47,23 @@ final class InProcessExecutionControl extends LocalExecutionControl {
             return valueString(value);
         } finally {
             userThread = null;
+            runningSince = 0;
         }
     }
 
     /** @return the thread running user code now, or null between snippets */
     Thread userThread() {
         return userThread;
+    }
+
+    /** @return {@link System#nanoTime()} when the running snippet's code started, or 0 when none runs */
+    long runningSince() {
+        return runningSince;
+    }
+
+    /** @return a number identifying the current (or last) snippet run, to tell runs on one thread apart */
+    long invocation() {
+        return invocations.get();
     }
 
     /** @return the value the last snippet returned and clears it */

@@ -196,9 +196,12 @@ public final class ParrotKernel extends BaseKernel implements AutoCloseable {
             System.err.println("usage: ParrotKernel <connection-file>");
             System.exit(2);
         }
-        // basekernel and jeromq log every loop start/stop at INFO (IJava silences them the same way).
+        // basekernel logs every socket loop start/stop at INFO, to loggers named "Loop-<n>".
         BASEKERNEL_LOG.setLevel(Level.WARNING);
         JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
+        for (java.util.logging.Handler h : java.util.logging.Logger.getLogger("").getHandlers()) {
+            h.setFilter(r -> r.getLoggerName() == null || !r.getLoggerName().startsWith("Loop-") || r.getLevel().intValue() >= Level.WARNING.intValue());
+        }
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         JupyterConnection connection = new JupyterConnection(props);
         ParrotKernel kernel = new ParrotKernel(KernelConfig.fromEnv(System.getenv()));

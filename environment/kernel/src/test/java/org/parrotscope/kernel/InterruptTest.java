@@ -65,6 +65,8 @@ class InterruptTest {
                 assertEquals(EvaluationException.Kind.TIMEOUT, e.kind());
                 assertEquals("Evaluation timed out after 300 milliseconds.", e.details().get(0));
                 assertEquals(4, ev.eval("2 + 2"));
+                // Still running when the stop grace of the timed-out statement ends: must not be stopped.
+                assertEquals(5, ev.eval("Thread.sleep(250); Thread.sleep(250); Thread.sleep(250);\n5"));
             }
         });
     }

@@ -57,7 +57,9 @@ public record Plot(Figure figure, String title) implements DisplayDataRenderable
 
     @Override
     public void render(RenderContext ctx) {
-        ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> PlotlyJs.inlineScriptOnce() + fragment("ps-plot-" + UUID.randomUUID()));
+        // Tablesaw also uses the div id in a JavaScript variable name, so it must be an identifier.
+        String divId = "psplot_" + UUID.randomUUID().toString().replace("-", "");
+        ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> PlotlyJs.inlineScriptOnce() + fragment(divId));
         ctx.renderIfRequested(MIMEType.TEXT_PLAIN, this::toString);
     }
 

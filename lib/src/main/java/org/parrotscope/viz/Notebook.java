@@ -148,10 +148,8 @@ public final class Notebook {
         if (kernel().isEmpty()) {
             return Progress.console(task, total);
         }
-        AtomicReference<String> id = new AtomicReference<>();
-        String first = show(new ProgressBar(new Progress.State(task, 0, total, 0, false)));
-        id.set(first);
-        return Progress.listen(task, total, s -> update(id.get(), new ProgressBar(s)));
+        String id = show(new ProgressBar(new Progress.State(task, 0, total, 0, false)));
+        return Progress.listen(task, total, s -> update(id, new ProgressBar(s)));
     }
 
     /**

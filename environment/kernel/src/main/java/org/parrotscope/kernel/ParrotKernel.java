@@ -182,6 +182,7 @@ public final class ParrotKernel extends BaseKernel implements AutoCloseable {
         evaluator.close();
         if (instance == this) {
             instance = null;
+            Notebook.attach(null);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.parrotscope.kernel;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -12,7 +11,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import jdk.jshell.Diag;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -126,7 +124,7 @@ public final class CellEvaluator implements AutoCloseable {
             }
             Snippet s = ev.snippet();
             if (ev.status() == Snippet.Status.REJECTED) {
-                throw new EvaluationException(EvaluationException.Kind.COMPILATION, s.source(), diagnostics(s));
+                throw ErrorTrace.compileError(shell, s);
             }
             if (ev.exception() != null) {
                 checkInterrupted(source);
@@ -137,47 +135,6 @@ public final class CellEvaluator implements AutoCloseable {
             result = bareExpression ? value : null;
         }
         return result;
-    }
-
-    private List<String> diagnostics(Snippet s) {
-        List<String> lines = new ArrayList<>();
-        for (Diag d : shell.diagnostics(s).toList()) {
-            if (!d.isError()) {
-                continue;
-            }
-            String msg = d.getMessage(null);
-            long start = d.getStartPosition();
-            String where = start >= 0 ? lineAndColumn(s.source(), (int) start) : "";
-            lines.add(where + msg.lines().filter(l -> !l.strip().startsWith("location:"))
-                    .reduce((a, b) -> a + "\n" + b).orElse(msg));
-        }
-        if (lines.isEmpty()) {
-            lines.add("the snippet was rejected by the compiler");
-        }
-        return lines;
-    }
-
-    private static String lineAndColumn(String src, int pos) {
-        int line = 1;
-        int col = 1;
-        for (int i = 0; i < pos && i < src.length(); i++) {
-            if (src.charAt(i) == '\n') {
-                line++;
-                col = 1;
-            } else {
-                col++;
-            }
-        }
-        String text = src.lines().skip(line - 1L).findFirst().orElse("");
-        return "line " + line + ": " + text.strip() + "\n" + " ".repeat(Math.max(0, col - 1 - leading(text))) + "^\n";
-    }
-
-    private static int leading(String s) {
-        int i = 0;
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-            i++;
-        }
-        return i;
     }
 
     private void checkInterrupted(String source) throws EvaluationException {

@@ -2,9 +2,11 @@ package org.parrotscope.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
+import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
 import jdk.jshell.UnresolvedReferenceException;
 
 /**
@@ -68,5 +70,55 @@ final class ErrorTrace {
             return method + " (line " + f.getLineNumber() + " of snippet " + file + ")";
         }
         return f.toString();
+    }
+
+    /**
+     * @param shell the shell that rejected the snippet
+     * @param s the snippet
+     * @return javac's errors with line, source line and a caret
+     */
+    static EvaluationException compileError(JShell shell, Snippet s) {
+        return new EvaluationException(EvaluationException.Kind.COMPILATION, s.source(), diagnostics(shell, s));
+    }
+
+    private static List<String> diagnostics(JShell shell, Snippet s) {
+        List<String> lines = new ArrayList<>();
+        for (Diag d : shell.diagnostics(s).toList()) {
+            if (!d.isError()) {
+                continue;
+            }
+            String msg = d.getMessage(null);
+            long start = d.getStartPosition();
+            String where = start >= 0 ? lineAndColumn(s.source(), (int) start) : "";
+            lines.add(where + msg.lines().filter(l -> !l.strip().startsWith("location:"))
+                    .reduce((a, b) -> a + "\n" + b).orElse(msg));
+        }
+        if (lines.isEmpty()) {
+            lines.add("the snippet was rejected by the compiler");
+        }
+        return lines;
+    }
+
+    private static String lineAndColumn(String src, int pos) {
+        int line = 1;
+        int col = 1;
+        for (int i = 0; i < pos && i < src.length(); i++) {
+            if (src.charAt(i) == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        String text = src.lines().skip(line - 1L).findFirst().orElse("");
+        return "line " + line + ": " + text.strip() + "\n" + " ".repeat(Math.max(0, col - 1 - leading(text))) + "^\n";
+    }
+
+    private static int leading(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 }

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs the ParrotScope Java kernel as the Jupyter kernelspec "java" (IJava's name and language, so
+# notebooks written for IJava pick it up). Idempotent: rewrites kernel.json only when it changes.
+# Target: /usr/local/share/jupyter/kernels/java as root, else ~/.local/share/jupyter/kernels/java;
+# PARROTSCOPE_KERNELSPEC_DIR overrides it (the tests install into a temporary JUPYTER_PATH this way).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+say() { echo "[bootstrap] $*" >&2; }
+
+if [ -n "${PARROTSCOPE_KERNELSPEC_DIR:-}" ]; then
+  DIR="$PARROTSCOPE_KERNELSPEC_DIR"
+elif [ "$(id -u)" = 0 ]; then
+  DIR=/usr/local/share/jupyter/kernels/java
+else
+  DIR="${XDG_DATA_HOME:-$HOME/.local/share}/jupyter/kernels/java"
+fi
+for d in "$ROOT/environment/kernel/target/classes" "$ROOT/lib/target/classes" "$ROOT/lib/target/lib" "$ROOT/environment/kernel/target/lib"; do
+  [ -d "$d" ] || { say "kernel: $d missing; build first (mvn install -DskipTests)"; exit 1; }
+done
+JAVA="$(readlink -f "$(command -v java)")"
+# Classes folders first, so a rebuilt library is used without reinstalling; the kernel's own lib/ adds
+# the basekernel and Maven resolver jars.
+CP="$ROOT/environment/kernel/target/classes:$ROOT/lib/target/classes:$ROOT/lib/target/lib/*:$ROOT/environment/kernel/target/lib/*"
+CORES="$(nproc)"
+
+mkdir -p "$DIR"
+TMP="$(mktemp "$DIR/.kernel.json.XXXXXX")"
+trap 'rm -f "$TMP"' EXIT
+/usr/bin/python3 - "$JAVA" "$CP" "$CORES" > "$TMP" <<'PY'
+import json, sys
+java, cp, cores = sys.argv[1:4]
+print(json.dumps({
+    "argv": [java, "-Djava.awt.headless=true", "-cp", cp,
+             "org.parrotscope.kernel.ParrotKernel", "{connection_file}"],
+    "display_name": "Java (ParrotScope)",
+    "language": "java",
+    "interrupt_mode": "message",
+    # Tesseract's OpenMP oversubscribes beyond the core count; DJL must never reach a model hub.
+    "env": {"OMP_THREAD_LIMIT": cores, "DJL_OFFLINE": "true"},
+    "metadata": {"parrotscope": True},
+}, indent=2))
+PY
+if cmp -s "$TMP" "$DIR/kernel.json"; then
+  exit 0
+fi
+mv "$TMP" "$DIR/kernel.json"
+chmod 644 "$DIR/kernel.json"
+say "kernelspec 'java' installed in $DIR"

@@ -1,0 +1,55 @@
+package org.parrotscope.viz;
+
+import io.github.spencerpark.jupyter.kernel.display.DisplayDataRenderable;
+import io.github.spencerpark.jupyter.kernel.display.RenderContext;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import java.util.Locale;
+import java.util.Set;
+import org.parrotscope.util.Progress;
+
+/**
+ * One state of a progress bar as a notebook output: an HTML {@code <progress>} element with the
+ * description ({@code ocr 120/500 (24%) 31.2/s eta 12s}), and the description as text.
+ * {@link Notebook#progress(String, long)} shows one and replaces it in place as the run advances.
+ *
+ * @param state the progress snapshot
+ */
+public record ProgressBar(Progress.State state) implements DisplayDataRenderable {
+
+    /** Validates. */
+    public ProgressBar {
+        if (state == null) {
+            throw new IllegalArgumentException("state must not be null");
+        }
+    }
+
+    /** @return the HTML bar */
+    public String html() {
+        String bar = state.total() > 0
+                ? String.format(Locale.ROOT, "<progress value=\"%d\" max=\"%d\" style=\"width:300px\"></progress> ",
+                        Math.min(state.done(), state.total()), state.total())
+                : "";
+        return "<div class=\"ps-progress\">" + bar + "<code>" + Html.escape(state.describe()) + "</code></div>";
+    }
+
+    @Override
+    public Set<MIMEType> getSupportedRenderTypes() {
+        return Set.of(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN);
+    }
+
+    @Override
+    public Set<MIMEType> getPreferredRenderTypes() {
+        return Set.of(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN);
+    }
+
+    @Override
+    public void render(RenderContext ctx) {
+        ctx.renderIfRequested(MIMEType.TEXT_HTML, this::html);
+        ctx.renderIfRequested(MIMEType.TEXT_PLAIN, this::toString);
+    }
+
+    @Override
+    public String toString() {
+        return state.describe();
+    }
+}

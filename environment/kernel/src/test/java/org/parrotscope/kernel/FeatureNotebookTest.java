@@ -55,12 +55,7 @@ class FeatureNotebookTest {
     }
 
     private static JupyterSetup.Result harness(List<String> args, Map<String, String> env) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(JupyterSetup.root().resolve("environment/notebook").toString()));
-        cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
-        pb.environment().put("JUPYTER_PATH", jupyter.toString());
-        pb.environment().putAll(env);
-        return JupyterSetup.run(pb, 600);
+        return JupyterSetup.harness(jupyter, tmp, args, env);
     }
 
     /** @return the outputs of the code cell whose source starts with the prefix */
@@ -196,18 +191,8 @@ class FeatureNotebookTest {
     @Test
     void exportedHtmlDrawsThePlotsOffline() throws Exception {
         Path html = tmp.resolve("out/kernel-features.html");
-        Path profile = Files.createDirectories(tmp.resolve("chromium-profile"));
-        ProcessBuilder pb = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--virtual-time-budget=5000", "--dump-dom", html.toUri().toString());
-        JupyterSetup.Result dom = JupyterSetup.run(pb, 180);
-        assertEquals(0, dom.exitCode());
-        String[] plots = dom.output().split("id=\"psplot_");
-        assertEquals(3, plots.length, "two plot divs");
-        for (int i = 1; i < plots.length; i++) {
-            String chunk = plots[i].substring(0, Math.min(plots[i].length(), 20_000));
-            assertTrue(chunk.contains("class=\"main-svg\""), "plot " + i + " was drawn by plotly.js");
-        }
+        String dom = JupyterSetup.chromiumDom(html, tmp.resolve("chromium-profile"));
+        assertEquals(2, JupyterSetup.assertPlotsDrawn(dom), "two plot divs, both drawn");
     }
 
     @Test

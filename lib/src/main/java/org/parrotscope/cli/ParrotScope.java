@@ -25,8 +25,11 @@ public final class ParrotScope implements Runnable {
             // ocr
             // parrot
             // clip
+            new ScoreCommand(),
+            new EmbedCommand(),
             // train / eval
             // bench
+            new BenchCommand(),
         };
     }
 

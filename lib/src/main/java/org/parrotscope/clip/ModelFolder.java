@@ -76,6 +76,26 @@ public final class ModelFolder {
     }
 
     /**
+     * The tokenizer of a model folder, or an explicitly given vocabulary.
+     *
+     * @param dir a model folder
+     * @param vocab a vocabulary file or folder overriding the folder's, or null
+     * @return the tokenizer
+     * @throws IOException when there is none or it cannot be read
+     */
+    public static ClipTokenizer tokenizer(Path dir, Path vocab) throws IOException {
+        if (vocab != null) {
+            return ClipTokenizer.fromFile(vocab);
+        }
+        List<Path> files = tokenizerFiles(dir);
+        if (files.isEmpty()) {
+            throw new IOException(dir + ": no tokenizer in the model folder (add " + BPE
+                    + " or vocab.json + merges.txt, or pass --vocab FILE)");
+        }
+        return ClipTokenizer.fromFile(files.get(0));
+    }
+
+    /**
      * The preprocessing settings of a folder's {@code config.json}, or OpenCLIP's defaults when it has none.
      *
      * @param dir a model folder

@@ -25,6 +25,7 @@ public final class ParrotScope implements Runnable {
             // ocr
             // parrot
             // clip
+            new TokenizeCommand(),
             new ScoreCommand(),
             new EmbedCommand(),
             // train / eval

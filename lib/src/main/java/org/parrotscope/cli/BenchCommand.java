@@ -1,21 +1,31 @@
 package org.parrotscope.cli;
 
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** {@code parrotscope bench}: throughput benchmarks of the pipeline stages; prints tables, asserts nothing. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks that print throughput tables.",
-        subcommands = {BenchClipCommand.class})
-public final class BenchCommand implements Callable<Integer> {
+/**
+ * {@code parrotscope bench}: throughput benchmarks, one subcommand per stage. Each prints a table and
+ * asserts nothing (tests never check wall-clock times).
+ */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Throughput benchmarks (images/s), one subcommand per pipeline stage.",
+        subcommands = {
+            // data
+            BenchIoCommand.class,
+            // ocr
+            // clip
+            BenchClipCommand.class,
+        })
+public final class BenchCommand implements Runnable {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
     }
 }

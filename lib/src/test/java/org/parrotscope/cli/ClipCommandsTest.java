@@ -110,4 +110,15 @@ class ClipCommandsTest {
         assertTrue(jsonl.contains("4 scored"), jsonl);
         assertTrue(Files.readAllLines(out.resolve("shard-7.jsonl")).get(0).startsWith("{\"key\":\"img0\",\"clip_score\":"));
     }
+
+    @Test
+    void benchClip_printsOneRowPerTaskAndBatchAndPeakMemory() {
+        String out = run("bench", "clip", "--preset", "tiny", "--batches", "1,3", "--seconds", "0");
+        assertTrue(out.contains("CLIP tiny, random weights, " + String.format(java.util.Locale.ROOT, "%,d",
+                org.parrotscope.clip.ClipPresets.load("tiny").parameterCount()) + " parameters"), out);
+        for (String row : new String[] {"image 1", "text 1", "image 3", "text 3"}) {
+            assertTrue(out.lines().anyMatch(l -> l.replaceAll(" +", " ").startsWith(row + " ")), row + " in\n" + out);
+        }
+        assertTrue(out.contains("peak JVM heap") && out.contains("VmHWM"), out);
+    }
 }

@@ -91,6 +91,22 @@ public final class ShardScorer {
         flush(ready, pixels, progress, sink);
     }
 
+    /**
+     * Scores several shards in order, with one progress for all.
+     *
+     * @param shards the shards
+     * @param skips receives skipped samples of every shard
+     * @param progress advanced once per sample
+     * @param sink receives each shard and its scored samples, in stored order
+     * @throws IOException when a shard cannot be opened
+     */
+    public void score(List<Shard> shards, SkipLog skips, Progress progress,
+            java.util.function.BiConsumer<Shard, Scored> sink) throws IOException {
+        for (Shard shard : shards) {
+            score(shard, skips, progress, s -> sink.accept(shard, s));
+        }
+    }
+
     private Prepared prepare(Sample s) {
         try {
             return new Prepared(scorer.preprocess(decoder.decode(s)), null);

@@ -69,4 +69,26 @@ class ShardScorerTest {
             assertEquals(true, states.get(states.size() - 1).finished());
         }
     }
+
+    @Test
+    void severalShards_areScoredInOrderWithOneProgress() throws Exception {
+        Path a = datasetFolder(tmp.resolve("d/s1"), Fixtures.QUICKGELU);
+        Path b = datasetFolder(tmp.resolve("d/s2"), Fixtures.QUICKGELU);
+        List<Shard> shards = Datasets.resolve(List.of(b.toString(), a.toString()));
+        try (ClipModel model = ClipModel.load(Fixtures.dir(Fixtures.QUICKGELU));
+                ClipScorer scorer = ClipScorer.builder().setModel(model).setTokenizer(ClipTokenizer.fromFile(Fixtures.bpe()))
+                        .optBatchSize(4).optThreads(1).build()) {
+            SkipLog skips = new SkipLog();
+            List<String> seen = new ArrayList<>();
+            try (Progress p = Progress.listen("score", 0, s -> {})) {
+                new ShardScorer(scorer, ImageDecoder.defaults()).score(shards, skips, p,
+                        (shard, row) -> seen.add(shard.name() + "/" + row.key()));
+                assertEquals(10, p.done());
+            }
+            assertEquals(2, skips.total());
+            assertEquals(8, seen.size());
+            assertEquals(shards.get(0).name() + "/img0", seen.get(0));
+            assertEquals(shards.get(1).name() + "/img3", seen.get(7));
+        }
+    }
 }

@@ -9,10 +9,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import java.io.IOException;
-import java.nio.file.Path;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,10 +74,10 @@ public final class ClipModel implements AutoCloseable {
     }
 
     /**
-     * Loads a model folder: {@code config.json} (OpenCLIP {@code model_cfg}, bare or wrapped) and the
-     * weights {@code model.safetensors} or {@code open_clip_model.safetensors} (OpenCLIP or Hugging
-     * Face names, strictly checked by {@link ClipWeights}). A tokenizer file in the folder is
-     * remembered for {@link #save(Path)}.
+     * Loads a model folder (see {@link ModelFolder}): the configuration ({@code open_clip_config.json}
+     * or {@code config.json}) and the weights {@code model.safetensors} or
+     * {@code open_clip_model.safetensors} (OpenCLIP or Hugging Face names, F32/F16/BF16, strictly
+     * checked by {@link ClipWeights}). Tokenizer files in the folder are remembered for {@link #save(Path)}.
      *
      * @param modelDir the folder
      * @return the model

@@ -12,7 +12,8 @@ import ai.djl.util.PairList;
  * at the top level (as OpenCLIP stores it) and {@code logit_scale}. {@code forward} takes
  * {@code (pixels [N,3,S,S], ids [M,L])} and returns {@code (image features [N,E], text features [M,E],
  * logit scale)}; the features are not normalised. Differentiable: run it inside a
- * {@code GradientCollector} with {@code training = true} to train.
+ * {@code GradientCollector} with {@code training = true} to train. Parameters have fixed shapes and
+ * no default initializer: obtain a ready network from {@link ClipModel} ({@code load} or {@code create}).
  */
 public final class ClipNetwork extends ClipBlock {
 

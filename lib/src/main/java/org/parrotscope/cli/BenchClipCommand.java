@@ -40,14 +40,20 @@ public final class BenchClipCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "5", description = "minimum timed seconds per row (default ${DEFAULT-VALUE})")
     double seconds;
 
+    @Option(names = "--threads", description = "PyTorch intra-op threads (default: all cores; effective only before the engine starts)")
+    Integer threads;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (threads != null) {
+            System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
+        }
         ClipConfig cfg = ClipPresets.load(preset);
         try (ClipModel model = ClipModel.create(cfg, 0)) {
-            out.printf(Locale.ROOT, "CLIP %s, random weights, %,d parameters, device %s, engine %s, %d cores%n", preset,
-                    cfg.parameterCount(), model.device(), Engine.getInstance().getEngineName(),
-                    Runtime.getRuntime().availableProcessors());
+            out.printf(Locale.ROOT, "CLIP %s, random weights, %,d parameters, device %s, engine %s, %d cores, %s threads%n",
+                    preset, cfg.parameterCount(), model.device(), Engine.getInstance().getEngineName(),
+                    Runtime.getRuntime().availableProcessors(), intraOpThreads());
             out.printf(Locale.ROOT, "%-6s %6s %10s %12s%n", "task", "batch", "items/s", "ms/batch");
             SplittableRandom rng = new SplittableRandom(1);
             int s = cfg.vision().imageSize();
@@ -93,6 +99,11 @@ public final class BenchClipCommand implements Callable<Integer> {
             row[len + 1] = vocab - 1;
         }
         return ids;
+    }
+
+    private static String intraOpThreads() {
+        return "PyTorch".equals(Engine.getInstance().getEngineName())
+                ? Integer.toString(ai.djl.pytorch.jni.JniUtils.getNumThreads()) : "engine default";
     }
 
     private static double peakHeapMiB() {

@@ -142,6 +142,28 @@ class ClipWeightsTest {
     }
 
     @Test
+    void halfPrecisionFiles_loadAsFloat32WithNearlyTheSameEmbeddings() throws Exception {
+        float[] px = Fixtures.tensor(Fixtures.GELU, "pixels.safetensors", "pixel_values");
+        long[][] ids = Fixtures.inputIds(Fixtures.GELU);
+        for (SafeDType dtype : new SafeDType[] {SafeDType.F16, SafeDType.BF16}) {
+            Path dir = Files.createDirectories(tmp.resolve("half-" + dtype));
+            Files.createSymbolicLink(dir.resolve("config.json"), Fixtures.dir(Fixtures.GELU).resolve("config.json").toAbsolutePath());
+            SafetensorsWriter.write(dir.resolve("model.safetensors"), fixtureTensors(Fixtures.GELU), dtype, Map.of());
+            try (ClipModel ref = ClipModel.load(Fixtures.dir(Fixtures.GELU)); ClipModel half = ClipModel.load(dir)) {
+                float[][] a = ClipMath.normalize(ref.encodeImages(px, 4));
+                float[][] b = ClipMath.normalize(half.encodeImages(px, 4));
+                float[][] ta = ClipMath.normalize(ref.encodeTexts(ids));
+                float[][] tb = ClipMath.normalize(half.encodeTexts(ids));
+                for (int i = 0; i < 4; i++) {
+                    // bf16 keeps 8 bits of mantissa: embeddings stay within a few degrees
+                    assertTrue(ClipMath.dot(a[i], b[i]) > 0.99, dtype + " image " + i + ": " + ClipMath.dot(a[i], b[i]));
+                    assertTrue(ClipMath.dot(ta[i], tb[i]) > 0.99, dtype + " text " + i + ": " + ClipMath.dot(ta[i], tb[i]));
+                }
+            }
+        }
+    }
+
+    @Test
     void malformedWeights_listMissingUnexpectedAndMisShapedNames() throws Exception {
         Map<String, SafetensorsWriter.Tensor> t = fixtureTensors(Fixtures.QUICKGELU);
         t.remove("visual.ln_post.bias");

@@ -149,6 +149,92 @@ public record ClipConfig(int embedDim, VisionConfig vision, TextConfig text, boo
         return ClipShapes.of(this).values().stream().mapToLong(ClipShapes::numel).sum();
     }
 
+    /** @return a builder for architectures that are not presets (e.g. for training experiments) */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link ClipConfig}: {@code setEmbedDim}, {@code setVision} and {@code setText} are
+     * required; the {@code opt} values default to OpenCLIP's.
+     */
+    public static final class Builder {
+        private Integer embedDim;
+        private int[] vision;
+        private int[] text;
+        private int headWidth = 64;
+        private double visionMlpRatio = 4.0;
+        private double textMlpRatio = 4.0;
+        private boolean quickGelu;
+
+        private Builder() {}
+
+        /** @param dim joint embedding size @return this */
+        public Builder setEmbedDim(int dim) {
+            this.embedDim = dim;
+            return this;
+        }
+
+        /**
+         * @param imageSize input side
+         * @param patchSize patch side
+         * @param width token width
+         * @param layers residual blocks
+         * @return this
+         */
+        public Builder setVision(int imageSize, int patchSize, int width, int layers) {
+            this.vision = new int[] {imageSize, patchSize, width, layers};
+            return this;
+        }
+
+        /**
+         * @param contextLength tokens per text
+         * @param vocabSize vocabulary
+         * @param width token width
+         * @param heads attention heads
+         * @param layers residual blocks
+         * @return this
+         */
+        public Builder setText(int contextLength, int vocabSize, int width, int heads, int layers) {
+            this.text = new int[] {contextLength, vocabSize, width, heads, layers};
+            return this;
+        }
+
+        /** @param w image-tower width per head, default 64 @return this */
+        public Builder optVisionHeadWidth(int w) {
+            this.headWidth = w;
+            return this;
+        }
+
+        /** @param r image-tower MLP ratio, default 4 @return this */
+        public Builder optVisionMlpRatio(double r) {
+            this.visionMlpRatio = r;
+            return this;
+        }
+
+        /** @param r text-tower MLP ratio, default 4 @return this */
+        public Builder optTextMlpRatio(double r) {
+            this.textMlpRatio = r;
+            return this;
+        }
+
+        /** @param q QuickGELU instead of GELU, default false @return this */
+        public Builder optQuickGelu(boolean q) {
+            this.quickGelu = q;
+            return this;
+        }
+
+        /** @return the validated configuration */
+        public ClipConfig build() {
+            if (embedDim == null || vision == null || text == null) {
+                throw new IllegalStateException("setEmbedDim, setVision and setText are required");
+            }
+            return new ClipConfig(embedDim,
+                    new VisionConfig(vision[0], vision[1], vision[2], vision[3], headWidth, visionMlpRatio),
+                    new TextConfig(text[0], text[1], text[2], text[3], text[4], textMlpRatio), quickGelu);
+        }
+    }
+
     private static void positive(String field, int value) {
         if (value <= 0) {
             throw new IllegalArgumentException(field + " must be > 0, got " + value);

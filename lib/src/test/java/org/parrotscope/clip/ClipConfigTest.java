@@ -97,4 +97,14 @@ class ClipConfigTest {
                 + "\"num_hidden_layers\":24,\"patch_size\":14,\"hidden_act\":\"gelu\"}}"));
         assertEquals(ClipPresets.load("ViT-L-14"), l14);
     }
+
+    @Test
+    void builder_withOpenClipDefaults_equalsThePreset() {
+        ClipConfig built = ClipConfig.builder().setEmbedDim(512).setVision(224, 32, 768, 12).setText(77, 49408, 512, 8, 12)
+                .optQuickGelu(true).build();
+        assertEquals(ClipPresets.load("ViT-B-32-quickgelu"), built);
+        assertThrows(IllegalStateException.class, () -> ClipConfig.builder().setEmbedDim(8).build());
+        assertThrows(IllegalArgumentException.class, () -> ClipConfig.builder().setEmbedDim(8).setVision(32, 8, 64, 2)
+                .setText(77, 100, 30, 4, 2).build()); // 30 is not divisible by 4 heads
+    }
 }

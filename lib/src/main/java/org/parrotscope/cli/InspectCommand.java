@@ -22,9 +22,9 @@ import picocli.CommandLine.Spec;
         name = "inspect",
         mixinStandardHelpOptions = true,
         description = {
-            "Read a dataset once, decoding every image on all cores, and report: valid samples, images by format and size,",
-            "caption length (words, characters: mean, median, p95, max), flagged captions, skipped samples by reason.",
-            "Exit status 0 whenever the input could be read, whatever was skipped."
+            "Read a dataset once, decoding every image on all cores, and report: valid samples, images by format and size, "
+                    + "caption length (words, characters: mean, median, p95, max), flagged captions, skipped samples by reason.",
+            "Exit status 0 whenever the input could be read, whatever was skipped; 1 when a spec matches nothing or a shard cannot be opened."
         })
 public final class InspectCommand implements Callable<Integer> {
 

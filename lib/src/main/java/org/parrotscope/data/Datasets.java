@@ -55,7 +55,7 @@ public final class Datasets {
         for (String spec : specs) {
             List<Shard> found = new ArrayList<>();
             for (String expanded : ShardSpecs.braces(spec)) {
-                if (ShardSpecs.isGlob(expanded)) {
+                if (ShardSpecs.isGlob(expanded) && !Files.exists(Path.of(expanded))) { // a file literally named "a[1].tar" is not a glob
                     for (Path p : ShardSpecs.glob(expanded)) {
                         Shard s = fromGlobMatch(p, options);
                         if (s != null) {

@@ -54,6 +54,7 @@ public final class BenchClipCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "CLIP %s, random weights, %,d parameters, device %s, engine %s, %d cores, %s threads%n",
                     preset, cfg.parameterCount(), model.device(), Engine.getInstance().getEngineName(),
                     Runtime.getRuntime().availableProcessors(), intraOpThreads());
+            out.println("images: random pixels; texts: 10-30 random tokens + start/end, padded to the context length");
             out.printf(Locale.ROOT, "%-6s %6s %10s %12s%n", "task", "batch", "items/s", "ms/batch");
             SplittableRandom rng = new SplittableRandom(1);
             int s = cfg.vision().imageSize();

@@ -264,20 +264,37 @@ public final class ClipModel implements AutoCloseable {
         try (NoGrad ng = new NoGrad()) {
             for (int start = 0; start < m; start += batch) {
                 int b = Math.min(batch, m - start);
-                long[] flat = new long[b * len];
+                // Under the causal mask no token sees a later one, so the padding after the last end
+                // token of the batch cannot change any pooled feature: run only up to it.
+                int used = 1;
                 for (int i = 0; i < b; i++) {
                     if (ids[start + i].length != len) {
                         throw new IllegalArgumentException("token rows differ in length: " + len + " and "
                                 + ids[start + i].length);
                     }
-                    System.arraycopy(ids[start + i], 0, flat, i * len, len);
+                    used = Math.max(used, argMax(ids[start + i]) + 1);
+                }
+                long[] flat = new long[b * used];
+                for (int i = 0; i < b; i++) {
+                    System.arraycopy(ids[start + i], 0, flat, i * used, used);
                 }
                 try (NDManager sub = manager().newSubManager()) {
-                    rows(network.encodeTexts(store, sub.create(flat, new Shape(b, len)), false), out, start);
+                    rows(network.encodeTexts(store, sub.create(flat, new Shape(b, used)), false), out, start);
                 }
             }
         }
         return out;
+    }
+
+    /** The first position of the largest id: the end-of-text token, where OpenCLIP pools. */
+    private static int argMax(long[] row) {
+        int best = 0;
+        for (int j = 1; j < row.length; j++) {
+            if (row[j] > row[best]) {
+                best = j;
+            }
+        }
+        return best;
     }
 
     /** @return the learned log temperature ({@code exp} of it scales cosine similarities into logits) */

@@ -1,6 +1,5 @@
 package org.parrotscope.cli;
 
-import ai.djl.engine.Engine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -52,7 +51,7 @@ public final class BenchClipCommand implements Callable<Integer> {
         ClipConfig cfg = ClipPresets.load(preset);
         try (ClipModel model = ClipModel.create(cfg, 0)) {
             out.printf(Locale.ROOT, "CLIP %s, random weights, %,d parameters, device %s, engine %s, %d cores, %s threads%n",
-                    preset, cfg.parameterCount(), model.device(), Engine.getInstance().getEngineName(),
+                    preset, cfg.parameterCount(), model.device(), model.engine().getEngineName(),
                     Runtime.getRuntime().availableProcessors(), intraOpThreads());
             out.println("images: random pixels; texts: 10-30 random tokens + start/end, padded to the context length");
             out.printf(Locale.ROOT, "%-6s %6s %10s %12s%n", "task", "batch", "items/s", "ms/batch");
@@ -103,8 +102,7 @@ public final class BenchClipCommand implements Callable<Integer> {
     }
 
     private static String intraOpThreads() {
-        return "PyTorch".equals(Engine.getInstance().getEngineName())
-                ? Integer.toString(ai.djl.pytorch.jni.JniUtils.getNumThreads()) : "engine default";
+        return Integer.toString(ai.djl.pytorch.jni.JniUtils.getNumThreads());
     }
 
     private static double peakHeapMiB() {

@@ -20,7 +20,7 @@ import java.util.function.Function;
 
 /**
  * A CLIP model ready to run: the {@link ClipNetwork} with its weights in a DJL {@link Model} on the
- * engine's default device (GPU when DJL finds one, CPU otherwise), float32. Load one from a model
+ * PyTorch engine's default device (GPU when DJL finds one, CPU otherwise), float32. Load one from a model
  * folder ({@link #load(Path)}, see {@link ClipWeights} for the accepted tensor names) or create a
  * randomly initialised one for training ({@link #create(ClipConfig, long)}). Closing releases the
  * native memory.
@@ -29,6 +29,9 @@ public final class ClipModel implements AutoCloseable {
 
     /** Images or texts per forward pass in the array-level encode methods. */
     public static final int DEFAULT_BATCH = 32;
+
+    /** The DJL engine the blocks run on. */
+    public static final String ENGINE = "PyTorch";
 
     private final ClipConfig config;
     private final Model model;
@@ -59,8 +62,9 @@ public final class ClipModel implements AutoCloseable {
                 return manager.create(v, shape);
             });
         }
-        Device device = Engine.getInstance().defaultDevice();
-        model = Model.newInstance("clip", device);
+        // explicitly PyTorch: ONNX Runtime is on the classpath too and cannot run these blocks
+        Device device = Engine.getEngine(ENGINE).defaultDevice();
+        model = Model.newInstance("clip", device, ENGINE);
         model.setBlock(network);
         try {
             network.initialize(model.getNDManager(), DataType.FLOAT32,
@@ -153,6 +157,22 @@ public final class ClipModel implements AutoCloseable {
     /** @return the manager owning the parameters; create per-batch sub-managers from it */
     public NDManager manager() {
         return model.getNDManager();
+    }
+
+    /** @return the engine of the parameters; take gradient collectors from it when training */
+    public Engine engine() {
+        return Engine.getEngine(ENGINE);
+    }
+
+    /**
+     * The learned log temperature as an array, for a differentiable contrastive loss.
+     *
+     * @param like an array on the wanted device
+     * @param training true to record gradients
+     * @return the scalar parameter ({@code exp} of it multiplies cosines)
+     */
+    public NDArray logitScale(NDArray like, boolean training) {
+        return network.logitScale(store, like, training);
     }
 
     /** @return the device the parameters live on */

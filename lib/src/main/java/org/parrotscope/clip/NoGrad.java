@@ -13,8 +13,8 @@ final class NoGrad implements AutoCloseable {
     private final boolean restore;
 
     NoGrad() {
-        boolean pytorch = "PyTorch".equals(Engine.getInstance().getEngineName());
-        restore = pytorch && JniUtils.isGradMode();
+        Engine.getEngine(ClipModel.ENGINE); // loads the native library before JniUtils is used
+        restore = JniUtils.isGradMode();
         if (restore) {
             JniUtils.setGradMode(false);
         }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -64,7 +63,7 @@ class ClipNetworkTest {
             Parameter tokEmb = StateDict.of(model.network()).get("token_embedding.weight");
             float grad;
             float gradTok;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            try (GradientCollector gc = model.engine().newGradientCollector()) {
                 NDArray loss = loss(model, pixels, tokens, true);
                 gc.backward(loss);
                 grad = lnPre.getArray().getGradient().toFloatArray()[3];
@@ -82,7 +81,7 @@ class ClipNetworkTest {
         NDArray img = model.encodeImages(pixels, training);
         NDArray txt = model.encodeTexts(tokens, training);
         NDArray logits = img.div(img.norm(new int[] {1}, true)).matMul(txt.div(txt.norm(new int[] {1}, true)).transpose())
-                .mul(model.network().logitScale(model.parameterStore(), img, training).exp());
+                .mul(model.logitScale(img, training).exp());
         NDArray w = logits.getManager().arange(16f).reshape(4, 4).sub(7.5f);
         return logits.mul(w).sum();
     }

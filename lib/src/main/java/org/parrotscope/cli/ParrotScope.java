@@ -23,10 +23,12 @@ public final class ParrotScope implements Runnable {
         return new Object[] {
             // data
             // ocr
+            new OcrCommand(),
             // parrot
             // clip
             // train / eval
             // bench
+            new BenchCommand(),
         };
     }
 

@@ -65,6 +65,10 @@ public final class OcrCommand implements Callable<Integer> {
     @Option(names = "--drop-score", defaultValue = "0.5", paramLabel = "S", description = "ppocr: drop lines scored below (default: ${DEFAULT-VALUE}).")
     float dropScore;
 
+    @Option(names = "--word-gap", defaultValue = "0.3", paramLabel = "R",
+            description = "ppocr: also split lines at blank gaps R x the ink height wide; 0 at spaces only (default: ${DEFAULT-VALUE}).")
+    float wordGap;
+
     @Override
     public Integer call() throws Exception {
         List<Shard> resolved = Datasets.resolve(shards);
@@ -73,6 +77,7 @@ public final class OcrCommand implements Callable<Integer> {
                 .optDetMaxSide(detMaxSide)
                 .optUnclipRatio(unclipRatio)
                 .optDropScore(dropScore)
+                .optWordGapRatio(wordGap)
                 .build();
         OcrRun run = OcrRun.builder()
                 .setOut(out)

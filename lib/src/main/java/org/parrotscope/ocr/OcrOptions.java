@@ -20,6 +20,11 @@ import java.nio.file.Path;
  * @param dropScore ppocr: lines whose recognition score is below this are dropped, default 0.5 (PaddleOCR {@code drop_score})
  * @param recBatchSize ppocr: text lines per recognition batch, default 6 (PaddleOCR {@code rec_batch_num})
  * @param intraOpThreads ppocr: ONNX Runtime threads per inference, default 1 (one worker per core is faster, STACK-NOTES §6)
+ * @param wordGapRatio ppocr: also split lines at blank ink gaps at least this times the ink height wide, default 0.3;
+ *     0 splits at recognised spaces only (PaddleOCR). The Chinese-dictionary recogniser often omits the space
+ *     between Latin words ({@link InkGaps})
+ * @param dropSymbolWords ppocr: drop words without any letter or digit (stars, arrows, brackets the recogniser
+ *     reads on shapes), default true
  */
 public record OcrOptions(
         Path modelDir,
@@ -32,7 +37,9 @@ public record OcrOptions(
         float unclipRatio,
         float dropScore,
         int recBatchSize,
-        int intraOpThreads) {
+        int intraOpThreads,
+        float wordGapRatio,
+        boolean dropSymbolWords) {
 
     /** Validates the ranges. */
     public OcrOptions {
@@ -50,6 +57,9 @@ public record OcrOptions(
         }
         if (!(unclipRatio >= 0)) {
             throw new IllegalArgumentException("unclipRatio must be >= 0: " + unclipRatio);
+        }
+        if (!(wordGapRatio >= 0)) {
+            throw new IllegalArgumentException("wordGapRatio must be >= 0: " + wordGapRatio);
         }
         if (recBatchSize < 1 || intraOpThreads < 0) {
             throw new IllegalArgumentException("recBatchSize must be >= 1 and intraOpThreads >= 0");
@@ -80,6 +90,8 @@ public record OcrOptions(
         b.dropScore = dropScore;
         b.recBatchSize = recBatchSize;
         b.intraOpThreads = intraOpThreads;
+        b.wordGapRatio = wordGapRatio;
+        b.dropSymbolWords = dropSymbolWords;
         return b;
     }
 
@@ -96,6 +108,8 @@ public record OcrOptions(
         private float dropScore = 0.5f;
         private int recBatchSize = 6;
         private int intraOpThreads = 1;
+        private float wordGapRatio = 0.3f;
+        private boolean dropSymbolWords = true;
 
         private Builder() {}
 
@@ -165,10 +179,22 @@ public record OcrOptions(
             return this;
         }
 
+        /** @param v split lines at ink gaps this times the ink height wide (0: at spaces only) @return this */
+        public Builder optWordGapRatio(float v) {
+            wordGapRatio = v;
+            return this;
+        }
+
+        /** @param v drop words without a letter or digit @return this */
+        public Builder optDropSymbolWords(boolean v) {
+            dropSymbolWords = v;
+            return this;
+        }
+
         /** @return the validated options */
         public OcrOptions build() {
             return new OcrOptions(modelDir, tessdata, tessLanguage, detMaxSide, detUpscaleTo, detThreshold, boxThreshold,
-                    unclipRatio, dropScore, recBatchSize, intraOpThreads);
+                    unclipRatio, dropScore, recBatchSize, intraOpThreads, wordGapRatio, dropSymbolWords);
         }
     }
 }

@@ -20,7 +20,9 @@ import org.opencv.imgproc.Imgproc;
  * {@code tools/infer/predict_system.py}): BGR input normalised with ImageNet mean/std, detection at a
  * multiple of 32 ({@link DetResize}), DB boxes ({@link DbPostProcess}) in reading order
  * ({@link ReadingOrder}), each line cropped and rectified ({@link #crop}), recognised in batches of
- * similar aspect ratio at height 48 ({@link LineRecognizer}), and split into words ({@link LineSplitter}).
+ * similar aspect ratio at height 48 ({@link LineRecognizer}), and split into words at spaces and ink gaps
+ * ({@link LineSplitter}, {@link InkGaps}: an addition to PaddleOCR, whose Chinese recogniser often drops the
+ * spaces between Latin words); words without a letter or digit are dropped ({@link OcrOptions#dropSymbolWords()}).
  * Thread-safe: one ONNX Runtime predictor per thread over shared models (see {@link TextSpotter}).
  */
 public final class PpOcrSpotter implements TextSpotter {
@@ -75,6 +77,7 @@ public final class PpOcrSpotter implements TextSpotter {
             List<float[]> lines = ReadingOrder.sort(detect(src));
             List<float[]> kept = new ArrayList<>();
             List<Boolean> vertical = new ArrayList<>();
+            List<List<double[]>> gaps = new ArrayList<>();
             for (float[] q : lines) {
                 Mat c = crop(src, q);
                 if (c == null) {
@@ -90,6 +93,7 @@ public final class PpOcrSpotter implements TextSpotter {
                 crops.add(c);
                 kept.add(q);
                 vertical.add(rotate);
+                gaps.add(inkGaps(c));
             }
             List<LineRecognizer.Result> texts = rec.recognize(crops);
             List<SpottedWord> words = new ArrayList<>();
@@ -98,7 +102,11 @@ public final class PpOcrSpotter implements TextSpotter {
                 if (r.line().score() < options.dropScore() || r.line().text().isBlank()) {
                     continue; // PaddleOCR drop_score: removes glyphs the Chinese model invents on textures
                 }
-                words.addAll(LineSplitter.split(r.line().chars(), r.positions(), kept.get(i), vertical.get(i)));
+                for (SpottedWord word : LineSplitter.split(r.line().chars(), r.positions(), gaps.get(i), kept.get(i), vertical.get(i))) {
+                    if (!options.dropSymbolWords() || hasLetterOrDigit(word.text())) {
+                        words.add(word);
+                    }
+                }
             }
             return words;
         } catch (TranslateException | CvException e) {
@@ -107,6 +115,22 @@ public final class PpOcrSpotter implements TextSpotter {
             src.release();
             crops.forEach(Mat::release);
         }
+    }
+
+    private List<double[]> inkGaps(Mat crop) {
+        if (options.wordGapRatio() <= 0) {
+            return List.of();
+        }
+        Mat grey = new Mat();
+        Imgproc.cvtColor(crop, grey, Imgproc.COLOR_BGR2GRAY);
+        byte[] px = new byte[grey.rows() * grey.cols()];
+        grey.get(0, 0, px);
+        grey.release();
+        return InkGaps.find(px, crop.cols(), crop.rows(), options.wordGapRatio());
+    }
+
+    private static boolean hasLetterOrDigit(String s) {
+        return s.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
     /** Detection: resize to a multiple of 32, normalise, run DB, post-process to image-pixel quads. */

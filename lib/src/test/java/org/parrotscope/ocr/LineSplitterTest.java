@@ -57,4 +57,23 @@ class LineSplitterTest {
         assertEquals(new Box(0, 0, 10, 40), w.get(0).box());
         assertEquals(new Box(0, 60, 10, 100), w.get(1).box());
     }
+
+    @Test
+    void split_inkGapWithoutRecognisedSpace_splitsAtTheGapEdges() {
+        // "WINBLUE" read without a space; an ink gap from 0.40 to 0.46 lies between 'N' (0.35) and 'B' (0.5)
+        float[] line = {0, 0, 100, 0, 100, 10, 0, 10};
+        double[] pos = {0.05, 0.2, 0.35, 0.5, 0.65, 0.8, 0.95};
+        List<SpottedWord> w = LineSplitter.split(chars("WINBLUE", 0.9f), pos, List.of(new double[] {0.40, 0.46}), line, false);
+        assertEquals(List.of("WIN", "BLUE"), w.stream().map(SpottedWord::text).toList());
+        assertEquals(new Box(0, 0, 40, 10), w.get(0).box());
+        assertEquals(new Box(46, 0, 100, 10), w.get(1).box());
+    }
+
+    @Test
+    void split_gapOutsideCharacterPositions_doesNotSplit() {
+        // a gap near the line end (after the last character) is not between two characters
+        float[] line = {0, 0, 100, 0, 100, 10, 0, 10};
+        List<SpottedWord> w = LineSplitter.split(chars("abc", 0.9f), new double[] {0.1, 0.3, 0.5}, List.of(new double[] {0.7, 0.8}), line, false);
+        assertEquals(List.of("abc"), w.stream().map(SpottedWord::text).toList());
+    }
 }

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Images/s of each engine on rendered text images at 256x256 and 640x480, with 1 thread and with --threads, "
-                    + "and of the tesseract command run with xargs -P (the shell baseline).",
+                    + "and of the tesseract command run with xargs -P --threads (the shell baseline, with OMP_THREAD_LIMIT=1: its best case).",
             "With --truth SHARDS (mini-LAION), also word precision/recall of each engine against the generator's ground truth."
         })
 public final class BenchOcrCommand implements Callable<Integer> {
@@ -49,6 +49,10 @@ public final class BenchOcrCommand implements Callable<Integer> {
 
     @Option(names = "--no-baseline", description = "Skip the tesseract command baseline.")
     boolean noBaseline;
+
+    @Option(names = "--baseline-inherit-omp",
+            description = "Run the tesseract command with this process's OMP_THREAD_LIMIT (row tesseract-cli*) instead of 1.")
+    boolean baselineInheritOmp;
 
     @Option(names = "--no-speed", description = "Skip the throughput runs (accuracy only).")
     boolean noSpeed;
@@ -95,7 +99,7 @@ public final class BenchOcrCommand implements Callable<Integer> {
         }
         if (!noBaseline) {
             for (List<BufferedImage> set : sets) {
-                out.println(OcrBenchmark.tesseractCli(set, all));
+                out.println(OcrBenchmark.tesseractCli(set, all, baselineInheritOmp ? 0 : 1));
                 out.flush();
             }
         }

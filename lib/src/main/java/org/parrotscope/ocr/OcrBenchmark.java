@@ -133,10 +133,12 @@ public final class OcrBenchmark {
      *
      * @param images the images (written as PNG to a temporary folder first, not timed)
      * @param parallel parallel processes
+     * @param ompThreadLimit {@code OMP_THREAD_LIMIT} for the processes: 1 is the baseline's best case
+     *     (parallel processes each with OpenMP threads oversubscribe the cores); 0 inherits this process's environment
      * @return the measurement
      * @throws IOException when the command cannot run or fails
      */
-    public static Result tesseractCli(List<BufferedImage> images, int parallel) throws IOException {
+    public static Result tesseractCli(List<BufferedImage> images, int parallel, int ompThreadLimit) throws IOException {
         Path dir = Files.createTempDirectory("ocr-bench-");
         try {
             for (int i = 0; i < images.size(); i++) {
@@ -144,6 +146,9 @@ public final class OcrBenchmark {
             }
             String script = "ls *.png | xargs -P " + parallel + " -I{} tesseract {} {} --psm 11 -l eng 2>/dev/null";
             ProcessBuilder pb = new ProcessBuilder("bash", "-c", script).directory(dir.toFile()).redirectErrorStream(true);
+            if (ompThreadLimit > 0) {
+                pb.environment().put("OMP_THREAD_LIMIT", Integer.toString(ompThreadLimit));
+            }
             long start = System.nanoTime();
             Process p = pb.start();
             p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
@@ -157,7 +162,7 @@ public final class OcrBenchmark {
                     throw new IOException("tesseract baseline wrote " + txt + " of " + images.size() + " outputs");
                 }
             }
-            return new Result("tesseract-cli", images.get(0).getWidth(), images.get(0).getHeight(), parallel, images.size(), sec);
+            return new Result(ompThreadLimit > 0 ? "tesseract-cli" : "tesseract-cli*", images.get(0).getWidth(), images.get(0).getHeight(), parallel, images.size(), sec);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

@@ -21,8 +21,8 @@ import net.sourceforge.tess4j.TessAPI;
  * 8-bit grey input built here (tess4j's own conversion garbles packed RGB). One handle per thread, each
  * initialised once (~60 ms) and reused; all deleted by {@link #close()}.
  *
- * <p>Set {@code OMP_THREAD_LIMIT} (to the core count, or 1 with one worker per core): libtesseract's
- * OpenMP otherwise oversubscribes the CPU and runs several times slower.
+ * <p>libtesseract's own OpenMP threads are limited to one per call ({@link TessLoader}): run one worker
+ * thread per core instead (as {@link OcrRun} does by default).
  */
 public final class TesseractSpotter implements TextSpotter {
 
@@ -31,7 +31,7 @@ public final class TesseractSpotter implements TextSpotter {
 
     private static final int SOURCE_DPI = 70;
 
-    private final TessAPI api = TessAPI.INSTANCE;
+    private final TessAPI api = TessLoader.api();
     private final Path datapath;
     private final String language;
     private final Queue<TessBaseAPI> allHandles = new ConcurrentLinkedQueue<>();

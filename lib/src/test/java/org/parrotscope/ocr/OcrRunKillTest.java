@@ -16,6 +16,9 @@ import org.parrotscope.data.Datasets;
 
 class OcrRunKillTest {
 
+    /** Enough shards that the child is still busy when the first one is written (Tesseract reads ~50 images/s). */
+    private static final int SHARDS = 10;
+
     @TempDir
     Path tmp;
 
@@ -23,7 +26,7 @@ class OcrRunKillTest {
     void run_killedWithSigkillThenRestarted_hasEverySampleExactlyOnce() throws Exception {
         List<String> specs = new ArrayList<>();
         List<String> keys = new ArrayList<>();
-        for (int s = 0; s < 4; s++) {
+        for (int s = 0; s < SHARDS; s++) {
             List<TestShards.Item> items = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 String key = "s" + s + "_" + i;
@@ -49,12 +52,12 @@ class OcrRunKillTest {
         child.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no finally blocks
         child.waitFor(30, TimeUnit.SECONDS);
         assertEquals(137, child.exitValue(), "child was not killed by SIGKILL");
-        assertTrue(!Files.exists(out.resolve("shard3.jsonl")), "the child finished before the kill; the test needs a slower run");
+        assertTrue(!Files.exists(out.resolve("shard" + (SHARDS - 1) + ".jsonl")), "the child finished before the kill; the test needs a slower run");
 
         OcrRun.builder().setOut(out).optEngine("tesseract").optThreads(2).buildRun().run(Datasets.resolve(specs));
 
         List<String> seen = new ArrayList<>();
-        for (int s = 0; s < 4; s++) {
+        for (int s = 0; s < SHARDS; s++) {
             OcrJsonl.read(out.resolve("shard" + s + ".jsonl")).forEach(r -> seen.add(r.key()));
         }
         assertEquals(keys, seen); // every sample exactly once, in order

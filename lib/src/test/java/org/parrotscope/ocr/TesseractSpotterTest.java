@@ -88,4 +88,12 @@ class TesseractSpotterTest {
         t.close();
         assertThrows(IllegalStateException.class, () -> t.spot(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB)));
     }
+
+    @Test
+    void load_restoresTheProcessOmpThreadLimitAfterLoadingTesseract() {
+        TessLoader.api();
+        TessLoader.LibC libc = com.sun.jna.Native.load("c", TessLoader.LibC.class);
+        // the JVM's environment snapshot was taken at start-up, before the temporary change
+        assertEquals(System.getenv("OMP_THREAD_LIMIT"), libc.getenv("OMP_THREAD_LIMIT"));
+    }
 }

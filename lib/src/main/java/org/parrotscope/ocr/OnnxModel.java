@@ -33,6 +33,8 @@ final class OnnxModel implements AutoCloseable {
      */
     record Output(float[] data, long[] shape) {}
 
+    private static final String DISABLE_ALTERNATIVE = "ai.djl.onnx.disable_alternative";
+
     private final ZooModel<NDList, NDList> model;
     private final ThreadLocal<Predictor<NDList, NDList>> predictors = new ThreadLocal<>();
     private final Queue<Predictor<NDList, NDList>> all = new ConcurrentLinkedQueue<>();
@@ -44,6 +46,12 @@ final class OnnxModel implements AutoCloseable {
      * @throws IOException when the model cannot be loaded
      */
     OnnxModel(Path file, int intraOpThreads) throws IOException {
+        // DJL's ONNX Runtime engine otherwise loads PyTorch as an "alternative engine" for NDArray operations
+        // we never use: ~400 MB of natives, and its OpenMP runtime then also governs libtesseract's
+        // (TessLoader), which made single-threaded Tesseract 10-50x slower. Respect an explicit setting.
+        if (System.getProperty(DISABLE_ALTERNATIVE) == null) {
+            System.setProperty(DISABLE_ALTERNATIVE, "true");
+        }
         Criteria.Builder<NDList, NDList> b = Criteria.builder()
                 .setTypes(NDList.class, NDList.class)
                 .optModelPath(file)

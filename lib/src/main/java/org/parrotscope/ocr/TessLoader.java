@@ -13,7 +13,9 @@ import net.sourceforge.tess4j.TessAPI;
  * just while libtesseract (and with it the system libgomp) loads, then restored, and libraries loaded
  * later (PyTorch's bundled libgomp) see the original value. Parallelism comes from the engine's worker
  * threads instead. System property {@code parrotscope.tesseract.ompThreads} changes the limit (0: leave
- * the environment alone). Without effect if the system libgomp was already loaded.
+ * the environment alone). Without effect if an OpenMP runtime was already loaded: in particular DJL's
+ * PyTorch engine (CLIP) loads its own libgomp, so in a JVM that ran PyTorch first, set
+ * {@code OMP_THREAD_LIMIT} yourself ({@link OnnxModel} keeps DJL's ONNX Runtime engine from loading PyTorch).
  */
 final class TessLoader {
 

@@ -28,6 +28,14 @@ final class TessLoader {
         int unsetenv(String name);
     }
 
+    /** Leptonica's message switch. */
+    interface Lept extends Library {
+        int setMsgSeverity(int severity);
+    }
+
+    /** Leptonica's {@code L_SEVERITY_NONE}. */
+    private static final int SEVERITY_NONE = 6;
+
     private static volatile TessAPI api;
 
     private TessLoader() {}
@@ -38,12 +46,27 @@ final class TessLoader {
         if (a == null) {
             synchronized (TessLoader.class) {
                 if (api == null) {
-                    api = load();
+                    TessAPI loaded = load();
+                    silenceLeptonica();
+                    api = loaded;
                 }
                 a = api;
             }
         }
         return a;
+    }
+
+    /**
+     * Tesseract's sparse-text mode calls Leptonica with empty boxes on some images, and Leptonica prints
+     * "Error in boxClipToRectangle: box outside rectangle" for each; the results are unaffected (Tesseract
+     * reports real failures through return codes), so its messages are switched off.
+     */
+    private static void silenceLeptonica() {
+        try {
+            Native.load("liblept.so.5", Lept.class).setMsgSeverity(SEVERITY_NONE);
+        } catch (UnsatisfiedLinkError e) {
+            // another Leptonica build: keep its messages
+        }
     }
 
     private static TessAPI load() {

@@ -4,12 +4,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code parrotscope bench}: benchmarks printing throughput tables; one subcommand per stage. */
+/**
+ * {@code parrotscope bench}: throughput benchmarks, one subcommand per stage. Each prints a table and
+ * asserts nothing (tests never check wall-clock times).
+ */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Benchmarks that print throughput tables (numbers are printed, never asserted).",
-        subcommands = {BenchOcrCommand.class})
+        description = "Throughput benchmarks (images/s), one subcommand per pipeline stage.",
+        subcommands = {
+            // data
+            BenchIoCommand.class,
+            // ocr
+            BenchOcrCommand.class,
+            // clip
+        })
 public final class BenchCommand implements Runnable {
 
     @Spec

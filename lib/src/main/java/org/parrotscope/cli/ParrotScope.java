@@ -23,6 +23,7 @@ public final class ParrotScope implements Runnable {
         return new Object[] {
             // data
             new SynthCommand(),
+            new InspectCommand(),
             // ocr
             new OcrCommand(),
             // parrot

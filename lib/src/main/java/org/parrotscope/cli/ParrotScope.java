@@ -25,6 +25,7 @@ public final class ParrotScope implements Runnable {
             new SynthCommand(),
             new InspectCommand(),
             // ocr
+            new OcrCommand(),
             // parrot
             // clip
             new TokenizeCommand(),

@@ -24,6 +24,7 @@ public final class ParrotScope implements Runnable {
             // data
             // ocr
             // parrot
+            new StatsCommand(),
             // clip
             // train / eval
             // bench

@@ -168,11 +168,15 @@ public final class StatsTables {
                 text.intColumn(of(CO_WORDS, m)).copy().setName(CO_WORDS), text.stringColumn(KEY).copy());
         if (t.rowCount() == 0) {
             return Table.create(t.name(), IntColumn.create(CAPTION_WORDS), IntColumn.create(CO_WORDS),
-                    DoubleColumn.create(IMAGES));
+                    LongColumn.create(IMAGES));
         }
         Table s = t.summarize(KEY, count).by(CAPTION_WORDS, CO_WORDS);
-        s.column(2).setName(IMAGES);
-        return s.sortAscendingOn(CAPTION_WORDS, CO_WORDS).setName(t.name());
+        LongColumn n = LongColumn.create(IMAGES, s.rowCount());
+        for (int i = 0; i < s.rowCount(); i++) {
+            n.set(i, Math.round(s.numberColumn(2).getDouble(i)));
+        }
+        Table r = Table.create(t.name(), s.intColumn(0).copy(), s.intColumn(1).copy(), n);
+        return r.sortAscendingOn(CAPTION_WORDS, CO_WORDS).setName(t.name());
     }
 
     /**

@@ -1,8 +1,10 @@
 package org.parrotscope.parrot;
 
+import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.parrotscope.util.Json;
 
 /**
  * What happened while joining shard captions with OCR records: every sample or record left out of the statistics
@@ -49,6 +51,23 @@ public record JoinReport(
     public boolean complete() {
         return missingOcr == 0 && ocrErrors == 0 && orphanOcr == 0 && duplicateOcr == 0 && corruptOcrLines == 0
                 && shardsWithoutOcr.isEmpty() && skippedSamples.isEmpty();
+    }
+
+    /** @return the report as JSON with snake_case keys ({@code samples}, {@code joined}, {@code missing_ocr}, ...) */
+    public JsonObject toJson() {
+        JsonObject o = new JsonObject();
+        o.addProperty("samples", samples);
+        o.addProperty("joined", joined);
+        o.addProperty("missing_ocr", missingOcr);
+        o.addProperty("ocr_errors", ocrErrors);
+        o.add("ocr_errors_by_reason", Json.COMPACT.toJsonTree(ocrErrorsByReason));
+        o.addProperty("orphan_ocr", orphanOcr);
+        o.addProperty("duplicate_ocr", duplicateOcr);
+        o.addProperty("corrupt_ocr_lines", corruptOcrLines);
+        o.add("shards_without_ocr", Json.COMPACT.toJsonTree(shardsWithoutOcr));
+        o.add("skipped_samples", Json.COMPACT.toJsonTree(skippedSamples));
+        o.add("engines", Json.COMPACT.toJsonTree(engines));
+        return o;
     }
 
     /** @return one line naming everything not counted in the statistics */

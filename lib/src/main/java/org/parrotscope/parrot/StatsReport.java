@@ -68,7 +68,7 @@ public final class StatsReport {
         o.add("fuzzy_rule", f);
         o.addProperty("top_k", config.topK());
         if (join != null) {
-            o.add("join", Json.COMPACT.toJsonTree(join));
+            o.add("join", join.toJson());
         }
         return o;
     }

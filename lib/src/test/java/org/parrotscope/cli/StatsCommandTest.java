@@ -86,10 +86,10 @@ class StatsCommandTest {
         JsonObject join = JsonParser.parseString(Files.readString(out.resolve("summary.json"))).getAsJsonObject()
                 .getAsJsonObject("join");
         assertEquals(5, join.get("samples").getAsLong());
-        assertEquals(1, join.get("missingOcr").getAsLong());
-        assertEquals(1, join.get("ocrErrors").getAsLong());
-        assertEquals(1, join.getAsJsonObject("ocrErrorsByReason").get("corrupt_image").getAsLong());
-        assertEquals(1, join.get("orphanOcr").getAsLong());
+        assertEquals(1, join.get("missing_ocr").getAsLong());
+        assertEquals(1, join.get("ocr_errors").getAsLong());
+        assertEquals(1, join.getAsJsonObject("ocr_errors_by_reason").get("corrupt_image").getAsLong());
+        assertEquals(1, join.get("orphan_ocr").getAsLong());
         assertTrue(se.toString().contains("missing OCR 1"), se.toString());
         for (String f : List.of("table1", "split", "cotr_histogram", "length_vs_co_exact", "word_area_parrot_rate",
                 "co_area_histogram", "caption_1gram", "caption_2gram", "co_emb_1gram", "images", "words")) {

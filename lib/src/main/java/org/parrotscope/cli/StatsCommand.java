@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.parrotscope.data.Datasets;
 import org.parrotscope.data.Shard;
-import org.parrotscope.parrot.CaptionOcrJoin;
+import org.parrotscope.parrot.DatasetStats;
 import org.parrotscope.parrot.JoinReport;
 import org.parrotscope.parrot.ParrotStats;
-import org.parrotscope.parrot.ParrotStatsBuilder;
 import org.parrotscope.parrot.StatsConfig;
 import org.parrotscope.parrot.StatsReport;
 import org.parrotscope.util.Json;
@@ -58,12 +57,12 @@ public final class StatsCommand implements Callable<Integer> {
         }
         StatsConfig config = StatsConfig.builder().optTopK(top).build();
         List<Shard> resolved = Datasets.resolve(shards);
-        ParrotStatsBuilder builder = new ParrotStatsBuilder(config);
-        JoinReport report;
+        DatasetStats result;
         try (Progress progress = Progress.console("stats", 0)) {
-            report = CaptionOcrJoin.run(resolved, ocrDir, builder::add, progress);
+            result = DatasetStats.compute(resolved, ocrDir, config, progress);
         }
-        ParrotStats stats = builder.build();
+        ParrotStats stats = result.stats();
+        JoinReport report = result.join();
         StatsReport.write(stats, config, report, out);
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

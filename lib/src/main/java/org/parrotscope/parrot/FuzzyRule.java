@@ -7,13 +7,20 @@ package org.parrotscope.parrot;
  *
  * <p><b>Why these defaults (0.2 and 5).</b> The paper uses "Levenshtein distance to calculate the fuzzing
  * similarity" for words the spotter "might miss or misspell" but gives no threshold (PAPER.md Q3). We allow about
- * one error per five characters: 1 edit for 5-9 letters ("cofee" ~ "coffee", "Chrlstmas" ~ "Christmas"),
+ * one error per five characters: 1 edit for 5-9 letters ("cofee" ~ "coffee", "chrlstmas" ~ "christmas"),
  * 2 for 10-14, 3 for 15-19. That is the error density of a scene-text recogniser's typical miss (one confused or
  * dropped glyph per word) and the same cut as the common "similarity ratio ≥ 80" rule of fuzzy string matching.
- * A pair involving a word of up to 4 letters must match exactly ("sale" never matches "sales"), because one edit turns a short word into another real word
- * ("the"/"she", "buy"/"bug", "best"/"beat", "sale"/"salt") and short words are the most frequent caption tokens,
- * so allowing it would count coincidences as parroting. A larger ratio (0.3+) starts matching unrelated
- * inflections and names ("Paris"/"pairs" at 2 edits); a smaller one (0.1) would only help from 10 letters up.
+ * A pair involving a word of up to 4 letters must match exactly ("sale" never matches "sales"), because one edit
+ * turns a short word into another real word ("the"/"she", "buy"/"bug", "best"/"beat") and short words are the
+ * most frequent caption tokens, so allowing it would count coincidences as parroting. The known cost: 5+ letter
+ * real-word pairs one edit apart ("house"/"horse") still match. Ratio 0.4 would let 5-letter words differ in two
+ * letters ("paris"/"pairs"); 0.1 would only help from 10 letters up.
+ *
+ * <p>Measured on mini-LAION (500 samples, seed 1; the co-emerging words found on engine OCR scored against the
+ * oracle's normalised co-emerging words, word level): with ppocr, normalised matching has precision / recall
+ * 1.000 / 0.634, this rule 1.000 / 0.647, ratio 0.4 0.978 / 0.695 (the first false matches); with Tesseract
+ * 0.913 / 0.249, this rule 0.922 / 0.284, ratio 0.4 0.917 / 0.353. So 0.2 gains recall at no precision cost,
+ * and looser rules start to trade precision even on this small vocabulary.
  *
  * @param maxEditRatio the allowed edits per character of the longer word, in [0, 1)
  * @param minLength a pair in which either word is shorter than this must match exactly (&ge; 1)

@@ -28,6 +28,8 @@ import tech.tablesaw.api.Table;
 /**
  * Accumulates images one at a time (a stream of any length) into one row per image and one row per spotted
  * word, plus the n-gram counts; {@link #build()} derives the paper's tables from them. Not thread-safe.
+ * Memory grows with the number of images and spotted words (the per-image and per-word tables are kept for
+ * notebooks, roughly 200 bytes per image and 60 per word), so millions of images fit, LAION-2B does not.
  *
  * <pre>{@code
  * ParrotStatsBuilder b = new ParrotStatsBuilder(StatsConfig.defaults());

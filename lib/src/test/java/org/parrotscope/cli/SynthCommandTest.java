@@ -33,7 +33,7 @@ class SynthCommandTest {
     void synth_writesNumberedShardsAndPrintsTable1Statistics() throws Exception {
         String out = run("synth", "--out", dir.toString(), "--samples", "12", "--seed", "4", "--shard-size", "5", "--image-size", "48");
         try (Stream<Path> s = Files.list(dir)) {
-            assertEquals(List.of("00000.tar", "00001.tar", "00002.tar"), s.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of("00000.tar", "00001.tar", "00002.tar", "synth-options.json"), s.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertTrue(out.contains("Num. of Total Img.                12"), out);
         assertTrue(out.contains("Co-Emb. Text Rate (in Total)"), out);

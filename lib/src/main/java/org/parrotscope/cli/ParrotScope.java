@@ -24,11 +24,13 @@ public final class ParrotScope implements Runnable {
             // data
             new SynthCommand(),
             // ocr
+            new OcrCommand(),
             // parrot
             new StatsCommand(),
             // clip
             // train / eval
             // bench
+            new BenchCommand(),
         };
     }
 

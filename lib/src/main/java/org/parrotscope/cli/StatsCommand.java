@@ -25,9 +25,10 @@ import picocli.CommandLine.Spec;
         name = "stats",
         mixinStandardHelpOptions = true,
         description = {
-            "Join OCR results with the shards' captions and compute co-emerging text, CoTR and parrot-caption",
-            "statistics (paper Table 1, Fig. 3a split, Fig. 4) with exact, normalized and fuzzy matching.",
-            "Writes the tables as CSV plus summary.json to --out and prints Table 1."
+            "Join OCR results with the shards' captions and compute co-emerging text, CoTR and parrot-caption "
+                    + "statistics (paper Table 1, Fig. 3a split, Fig. 4) with exact, normalized and fuzzy matching.",
+            "Writes the tables as CSV plus summary.json to --out and prints Table 1. Samples without OCR, OCR errors "
+                    + "and OCR records without a sample are counted on stderr and in summary.json."
         })
 public final class StatsCommand implements Callable<Integer> {
 

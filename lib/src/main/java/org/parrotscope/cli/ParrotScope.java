@@ -27,6 +27,7 @@ public final class ParrotScope implements Runnable {
             // ocr
             new OcrCommand(),
             // parrot
+            new StatsCommand(),
             // clip
             new TokenizeCommand(),
             new ScoreCommand(),

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
             // data
             BenchIoCommand.class,
             // ocr
+            BenchOcrCommand.class,
             // clip
             BenchClipCommand.class,
         })

@@ -25,7 +25,9 @@ public final class ParrotScope implements Runnable {
             new SynthCommand(),
             new InspectCommand(),
             // ocr
+            new OcrCommand(),
             // parrot
+            new StatsCommand(),
             // clip
             new TokenizeCommand(),
             new ScoreCommand(),

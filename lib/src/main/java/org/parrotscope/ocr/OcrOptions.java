@@ -1,0 +1,200 @@
+package org.parrotscope.ocr;
+
+import java.nio.file.Path;
+
+/**
+ * Engine settings shared by all engines; each engine reads the fields it needs. Build with
+ * {@link #builder()}; every field is optional and {@link #defaults()} gives the documented values.
+ *
+ * @param modelDir folder holding {@code ppocr/} (null: {@link ModelPaths#modelsRoot()})
+ * @param tessdata Tesseract's tessdata folder (null: found by {@link Tessdata#locate()})
+ * @param tessLanguage Tesseract language(s), default {@code eng}
+ * @param detMaxSide ppocr: the longer detection side is limited to this (PaddleOCR {@code det_limit_side_len}
+ *     with {@code limit_type=max}), default 960
+ * @param detUpscaleTo ppocr: images whose longer side is smaller are enlarged to this before detection,
+ *     0 disables; default 640 (PaddleOCR never enlarges; STACK-NOTES §6 measured 61% to 84% recall on
+ *     small photos with this and unclip 2.0)
+ * @param detThreshold ppocr: DB probability threshold for text pixels, default 0.3 (PaddleOCR {@code det_db_thresh})
+ * @param boxThreshold ppocr: minimum mean probability inside a box, default 0.6 (PaddleOCR {@code det_db_box_thresh})
+ * @param unclipRatio ppocr: DB box expansion, offset = area * ratio / perimeter; default 2.0 (PaddleOCR: 1.5)
+ * @param dropScore ppocr: lines whose recognition score is below this are dropped, default 0.5 (PaddleOCR {@code drop_score})
+ * @param recBatchSize ppocr: text lines per recognition batch, default 6 (PaddleOCR {@code rec_batch_num})
+ * @param intraOpThreads ppocr: ONNX Runtime threads per inference, default 1 (one worker per core is faster, STACK-NOTES §6)
+ * @param wordGapRatio ppocr: also split lines at blank ink gaps at least this times the ink height wide, default 0.3;
+ *     0 splits at recognised spaces only (PaddleOCR). The Chinese-dictionary recogniser often omits the space
+ *     between Latin words ({@link InkGaps})
+ * @param dropSymbolWords ppocr: drop words without any letter or digit (stars, arrows, brackets the recogniser
+ *     reads on shapes), default true
+ */
+public record OcrOptions(
+        Path modelDir,
+        Path tessdata,
+        String tessLanguage,
+        int detMaxSide,
+        int detUpscaleTo,
+        float detThreshold,
+        float boxThreshold,
+        float unclipRatio,
+        float dropScore,
+        int recBatchSize,
+        int intraOpThreads,
+        float wordGapRatio,
+        boolean dropSymbolWords) {
+
+    /** Validates the ranges. */
+    public OcrOptions {
+        if (tessLanguage == null || tessLanguage.isBlank()) {
+            throw new IllegalArgumentException("tessLanguage must be set");
+        }
+        if (detMaxSide < 32) {
+            throw new IllegalArgumentException("detMaxSide must be >= 32: " + detMaxSide);
+        }
+        if (detUpscaleTo < 0 || detUpscaleTo > detMaxSide) {
+            throw new IllegalArgumentException("detUpscaleTo must be in [0, detMaxSide]: " + detUpscaleTo);
+        }
+        if (!(detThreshold > 0 && detThreshold < 1) || !(boxThreshold >= 0 && boxThreshold < 1) || !(dropScore >= 0 && dropScore <= 1)) {
+            throw new IllegalArgumentException("thresholds must be in (0, 1): det " + detThreshold + ", box " + boxThreshold + ", drop " + dropScore);
+        }
+        if (!(unclipRatio >= 0)) {
+            throw new IllegalArgumentException("unclipRatio must be >= 0: " + unclipRatio);
+        }
+        if (!(wordGapRatio >= 0)) {
+            throw new IllegalArgumentException("wordGapRatio must be >= 0: " + wordGapRatio);
+        }
+        if (recBatchSize < 1 || intraOpThreads < 0) {
+            throw new IllegalArgumentException("recBatchSize must be >= 1 and intraOpThreads >= 0");
+        }
+    }
+
+    /** @return the default options */
+    public static OcrOptions defaults() {
+        return builder().build();
+    }
+
+    /** @return a builder starting from the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder starting from these options */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.modelDir = modelDir;
+        b.tessdata = tessdata;
+        b.tessLanguage = tessLanguage;
+        b.detMaxSide = detMaxSide;
+        b.detUpscaleTo = detUpscaleTo;
+        b.detThreshold = detThreshold;
+        b.boxThreshold = boxThreshold;
+        b.unclipRatio = unclipRatio;
+        b.dropScore = dropScore;
+        b.recBatchSize = recBatchSize;
+        b.intraOpThreads = intraOpThreads;
+        b.wordGapRatio = wordGapRatio;
+        b.dropSymbolWords = dropSymbolWords;
+        return b;
+    }
+
+    /** Builder for {@link OcrOptions}; see the record components for meanings and defaults. */
+    public static final class Builder {
+        private Path modelDir;
+        private Path tessdata;
+        private String tessLanguage = "eng";
+        private int detMaxSide = 960;
+        private int detUpscaleTo = 640;
+        private float detThreshold = 0.3f;
+        private float boxThreshold = 0.6f;
+        private float unclipRatio = 2.0f;
+        private float dropScore = 0.5f;
+        private int recBatchSize = 6;
+        private int intraOpThreads = 1;
+        private float wordGapRatio = 0.3f;
+        private boolean dropSymbolWords = true;
+
+        private Builder() {}
+
+        /** @param v the models folder (holding {@code ppocr/}) @return this */
+        public Builder optModelDir(Path v) {
+            modelDir = v;
+            return this;
+        }
+
+        /** @param v the tessdata folder @return this */
+        public Builder optTessdata(Path v) {
+            tessdata = v;
+            return this;
+        }
+
+        /** @param v Tesseract language(s), e.g. {@code eng} @return this */
+        public Builder optTessLanguage(String v) {
+            tessLanguage = v;
+            return this;
+        }
+
+        /** @param v longer detection side limit @return this */
+        public Builder optDetMaxSide(int v) {
+            detMaxSide = v;
+            return this;
+        }
+
+        /** @param v enlarge smaller images to this longer side before detection (0: never) @return this */
+        public Builder optDetUpscaleTo(int v) {
+            detUpscaleTo = v;
+            return this;
+        }
+
+        /** @param v DB pixel threshold @return this */
+        public Builder optDetThreshold(float v) {
+            detThreshold = v;
+            return this;
+        }
+
+        /** @param v DB box score threshold @return this */
+        public Builder optBoxThreshold(float v) {
+            boxThreshold = v;
+            return this;
+        }
+
+        /** @param v DB unclip ratio @return this */
+        public Builder optUnclipRatio(float v) {
+            unclipRatio = v;
+            return this;
+        }
+
+        /** @param v minimum line recognition score @return this */
+        public Builder optDropScore(float v) {
+            dropScore = v;
+            return this;
+        }
+
+        /** @param v lines per recognition batch @return this */
+        public Builder optRecBatchSize(int v) {
+            recBatchSize = v;
+            return this;
+        }
+
+        /** @param v ONNX Runtime intra-op threads (0: runtime default) @return this */
+        public Builder optIntraOpThreads(int v) {
+            intraOpThreads = v;
+            return this;
+        }
+
+        /** @param v split lines at ink gaps this times the ink height wide (0: at spaces only) @return this */
+        public Builder optWordGapRatio(float v) {
+            wordGapRatio = v;
+            return this;
+        }
+
+        /** @param v drop words without a letter or digit @return this */
+        public Builder optDropSymbolWords(boolean v) {
+            dropSymbolWords = v;
+            return this;
+        }
+
+        /** @return the validated options */
+        public OcrOptions build() {
+            return new OcrOptions(modelDir, tessdata, tessLanguage, detMaxSide, detUpscaleTo, detThreshold, boxThreshold,
+                    unclipRatio, dropScore, recBatchSize, intraOpThreads, wordGapRatio, dropSymbolWords);
+        }
+    }
+}

@@ -69,6 +69,12 @@ class PipelineNotebooksTest {
         Path reports = tmp.resolve("reports");
         Map<String, String> env = new HashMap<>(SMALL);
         env.put("PARROTSCOPE_RUN_DIR", tmp.resolve("run").toString());
+        // A CLIP model for 04-score-with-clip: the tiny OpenCLIP fixture (random weights, so only the path is tested).
+        Path fixtures = JupyterSetup.root().resolve("../shared/fixtures").normalize();
+        if (Files.isDirectory(fixtures.resolve("openclip-tiny-gelu"))) {
+            env.put("MODEL_DIRS", fixtures.resolve("openclip-tiny-gelu").toString());
+            env.put("VOCAB", fixtures.resolve("clip-bpe/bpe_simple_vocab_16e6.txt.gz").toString());
+        }
         long t0 = System.nanoTime();
         JupyterSetup.Result r = JupyterSetup.harness(jupyter, tmp, List.of(notebook.toString(), reports.toString()), env);
         System.out.printf("[pipeline notebook] %s: %.1f s%n", name, (System.nanoTime() - t0) / 1e9);

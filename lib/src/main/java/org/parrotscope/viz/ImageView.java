@@ -1,15 +1,10 @@
 package org.parrotscope.viz;
 
-import io.github.spencerpark.jupyter.kernel.display.DisplayDataRenderable;
-import io.github.spencerpark.jupyter.kernel.display.RenderContext;
-import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.Set;
 import javax.imageio.ImageIO;
 import org.parrotscope.util.AtomicFiles;
 
@@ -18,7 +13,7 @@ import org.parrotscope.util.AtomicFiles;
  *
  * @param image the image
  */
-public record ImageView(BufferedImage image) implements DisplayDataRenderable {
+public record ImageView(BufferedImage image) implements PngRenderable {
 
     /** Validates. */
     public ImageView {
@@ -28,6 +23,7 @@ public record ImageView(BufferedImage image) implements DisplayDataRenderable {
     }
 
     /** @return the image encoded as PNG */
+    @Override
     public byte[] png() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -40,21 +36,8 @@ public record ImageView(BufferedImage image) implements DisplayDataRenderable {
         return out.toByteArray();
     }
 
-    @Override
-    public Set<MIMEType> getSupportedRenderTypes() {
-        return Set.of(MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN);
-    }
 
-    @Override
-    public Set<MIMEType> getPreferredRenderTypes() {
-        return Set.of(MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN);
-    }
 
-    @Override
-    public void render(RenderContext ctx) {
-        ctx.renderIfRequested(MIMEType.IMAGE_PNG, () -> Base64.getEncoder().encodeToString(png()));
-        ctx.renderIfRequested(MIMEType.TEXT_PLAIN, this::toString);
-    }
 
     /**
      * @param file the .png file, written atomically

@@ -1,10 +1,6 @@
 package org.parrotscope.viz;
 
-import io.github.spencerpark.jupyter.kernel.display.DisplayDataRenderable;
-import io.github.spencerpark.jupyter.kernel.display.RenderContext;
-import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.util.Locale;
-import java.util.Set;
 import org.parrotscope.util.Progress;
 
 /**
@@ -14,7 +10,7 @@ import org.parrotscope.util.Progress;
  *
  * @param state the progress snapshot
  */
-public record ProgressBar(Progress.State state) implements DisplayDataRenderable {
+public record ProgressBar(Progress.State state) implements HtmlRenderable {
 
     /** Validates. */
     public ProgressBar {
@@ -24,6 +20,7 @@ public record ProgressBar(Progress.State state) implements DisplayDataRenderable
     }
 
     /** @return the HTML bar */
+    @Override
     public String html() {
         String bar = state.total() > 0
                 ? String.format(Locale.ROOT, "<progress value=\"%d\" max=\"%d\" style=\"width:300px\"></progress> ",
@@ -32,21 +29,8 @@ public record ProgressBar(Progress.State state) implements DisplayDataRenderable
         return "<div class=\"ps-progress\">" + bar + "<code>" + Html.escape(state.describe()) + "</code></div>";
     }
 
-    @Override
-    public Set<MIMEType> getSupportedRenderTypes() {
-        return Set.of(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN);
-    }
 
-    @Override
-    public Set<MIMEType> getPreferredRenderTypes() {
-        return Set.of(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN);
-    }
 
-    @Override
-    public void render(RenderContext ctx) {
-        ctx.renderIfRequested(MIMEType.TEXT_HTML, this::html);
-        ctx.renderIfRequested(MIMEType.TEXT_PLAIN, this::toString);
-    }
 
     @Override
     public String toString() {

@@ -1,8 +1,5 @@
 package org.parrotscope.viz;
 
-import io.github.spencerpark.jupyter.kernel.display.DisplayDataRenderable;
-import io.github.spencerpark.jupyter.kernel.display.RenderContext;
-import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -14,7 +11,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A grid of samples for eyeballing OCR results: each image scaled into a square cell, the spotted words'
@@ -25,7 +21,7 @@ import java.util.Set;
  * @param columns cells per row
  * @param cellSize the side of the square each image is fitted into, in pixels
  */
-public record SampleGrid(List<Cell> cells, int columns, int cellSize) implements DisplayDataRenderable {
+public record SampleGrid(List<Cell> cells, int columns, int cellSize) implements PngRenderable {
 
     /**
      * A labelled quadrilateral in the original image's pixel coordinates.
@@ -126,6 +122,11 @@ public record SampleGrid(List<Cell> cells, int columns, int cellSize) implements
         }
     }
 
+    @Override
+    public byte[] png() {
+        return new ImageView(toImage()).png();
+    }
+
     /** @return the grid drawn as one image */
     public BufferedImage toImage() {
         int cols = Math.max(1, Math.min(columns, cells.size()));
@@ -209,21 +210,8 @@ public record SampleGrid(List<Cell> cells, int columns, int cellSize) implements
         return lines;
     }
 
-    @Override
-    public Set<MIMEType> getSupportedRenderTypes() {
-        return Set.of(MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN);
-    }
 
-    @Override
-    public Set<MIMEType> getPreferredRenderTypes() {
-        return Set.of(MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN);
-    }
 
-    @Override
-    public void render(RenderContext ctx) {
-        ctx.renderIfRequested(MIMEType.IMAGE_PNG, () -> java.util.Base64.getEncoder().encodeToString(new ImageView(toImage()).png()));
-        ctx.renderIfRequested(MIMEType.TEXT_PLAIN, this::toString);
-    }
 
     /**
      * @param file the .png file, written atomically

@@ -1,14 +1,10 @@
 package org.parrotscope.viz;
 
-import io.github.spencerpark.jupyter.kernel.display.DisplayDataRenderable;
-import io.github.spencerpark.jupyter.kernel.display.RenderContext;
-import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
 import org.parrotscope.util.AtomicFiles;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvWriteOptions;
@@ -21,7 +17,7 @@ import tech.tablesaw.io.html.HtmlWriteOptions;
  * @param table the table
  * @param maxRows rows shown in a notebook (the saved files hold all rows)
  */
-public record TableView(Table table, int maxRows) implements DisplayDataRenderable {
+public record TableView(Table table, int maxRows) implements HtmlRenderable {
 
     /** Rows shown when not specified. */
     public static final int DEFAULT_ROWS = 20;
@@ -52,6 +48,7 @@ public record TableView(Table table, int maxRows) implements DisplayDataRenderab
     }
 
     /** @return the HTML table of the shown rows followed by the size line */
+    @Override
     public String html() {
         return tableHtml(rows()) + "<p><i>" + Html.escape(table.name() == null ? "" : table.name() + ": ") + sizeLine()
                 + "</i></p>";
@@ -67,21 +64,8 @@ public record TableView(Table table, int maxRows) implements DisplayDataRenderab
         return w.toString();
     }
 
-    @Override
-    public Set<MIMEType> getSupportedRenderTypes() {
-        return Set.of(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN);
-    }
 
-    @Override
-    public Set<MIMEType> getPreferredRenderTypes() {
-        return Set.of(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN);
-    }
 
-    @Override
-    public void render(RenderContext ctx) {
-        ctx.renderIfRequested(MIMEType.TEXT_HTML, this::html);
-        ctx.renderIfRequested(MIMEType.TEXT_PLAIN, this::toString);
-    }
 
     /**
      * Saves all rows as CSV (header line, RFC 4180 quoting).

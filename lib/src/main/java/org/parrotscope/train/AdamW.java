@@ -1,0 +1,197 @@
+package org.parrotscope.train;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.ParameterTracker;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * AdamW (Loshchilov and Hutter 2019) as {@code torch.optim.AdamW} computes it, with decoupled weight decay
+ * applied only to the parameters a mask selects - OpenCLIP decays matrices and convolution kernels but
+ * not gains, biases, embeddings or the logit scale ({@link WeightDecayRule}). DJL's own optimizers take one
+ * weight decay for all parameters, hence this class.
+ *
+ * <p>Per update of a parameter: {@code w -= lr * wd * w} (decayed parameters only), {@code m = b1 m + (1 - b1) g},
+ * {@code v = b2 v + (1 - b2) g^2}, {@code w -= lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps)}.
+ * The step count t and the moments are kept per parameter and device and can be exported and restored
+ * ({@link OptimizerState}) so that a resumed run continues bit-for-bit.
+ */
+public final class AdamW extends Optimizer {
+
+    private final ParameterTracker lr;
+    private final float beta1;
+    private final float beta2;
+    private final float epsilon;
+    private final float weightDecay;
+    private final Predicate<String> decays;
+    private final Map<String, Map<Device, NDArray>> means = new ConcurrentHashMap<>();
+    private final Map<String, Map<Device, NDArray>> variances = new ConcurrentHashMap<>();
+    private final Map<String, Map<Device, Integer>> counts = new ConcurrentHashMap<>();
+    private volatile float gradScale = 1f;
+
+    private AdamW(Builder b) {
+        super(b);
+        this.lr = b.lr;
+        this.beta1 = b.beta1;
+        this.beta2 = b.beta2;
+        this.epsilon = b.epsilon;
+        this.weightDecay = b.weightDecay;
+        this.decays = b.decays;
+    }
+
+    /** @return a builder with OpenCLIP's ViT defaults (betas 0.9/0.98, eps 1e-6, wd 0.2) */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Scales the gradients of the next updates, e.g. by {@code maxNorm / globalNorm} for clipping by global
+     * norm (the norm needs all gradients, which one per-parameter update cannot see).
+     *
+     * @param scale the factor, 1 for none
+     */
+    public void setGradientScale(float scale) {
+        this.gradScale = scale;
+    }
+
+    @Override
+    public void update(String parameterId, NDArray weight, NDArray grad) {
+        Device device = weight.getDevice();
+        int t = counts.computeIfAbsent(parameterId, k -> new ConcurrentHashMap<>()).merge(device, 1, Integer::sum);
+        float rate = lr.getNewValue(parameterId, t);
+        NDArray g = grad;
+        if (gradScale != 1f) {
+            g = g.mul(gradScale);
+        }
+        if (rescaleGrad != 1f) {
+            g = g.mul(rescaleGrad);
+        }
+        NDArray m = withDefaultState(means, parameterId, device, k -> weight.zerosLike());
+        NDArray v = withDefaultState(variances, parameterId, device, k -> weight.zerosLike());
+        if (weightDecay > 0 && decays.test(parameterId)) {
+            weight.muli(1 - rate * weightDecay);
+        }
+        m.muli(beta1).addi(g.mul(1 - beta1));
+        v.muli(beta2).addi(g.square().mul(1 - beta2));
+        double bc1 = 1 - Math.pow(beta1, t);
+        double bc2 = 1 - Math.pow(beta2, t);
+        try (NDArray denom = v.sqrt().div((float) Math.sqrt(bc2)).add(epsilon)) {
+            NDArray step = m.div(denom).mul((float) (rate / bc1));
+            weight.subi(step);
+            step.close();
+        }
+        if (g != grad) {
+            g.close();
+        }
+    }
+
+    /**
+     * Exports the moments and step counts, keyed by a stable parameter name.
+     *
+     * @param names parameter id to stable name (e.g. the OpenCLIP name)
+     * @param manager the manager owning the exported copies
+     * @return the state; parameters never updated are absent
+     */
+    public OptimizerState exportState(Map<String, String> names, NDManager manager) {
+        Map<String, NDArray> m = new HashMap<>();
+        Map<String, NDArray> v = new HashMap<>();
+        Map<String, Integer> t = new HashMap<>();
+        for (var e : names.entrySet()) {
+            Map<Device, NDArray> md = means.get(e.getKey());
+            if (md == null || md.isEmpty()) {
+                continue;
+            }
+            Device d = md.keySet().iterator().next();
+            m.put(e.getValue(), copy(md.get(d), manager));
+            v.put(e.getValue(), copy(variances.get(e.getKey()).get(d), manager));
+            t.put(e.getValue(), counts.get(e.getKey()).get(d));
+        }
+        return new OptimizerState(m, v, t);
+    }
+
+    private static NDArray copy(NDArray a, NDManager manager) {
+        return manager.create(a.toFloatArray(), a.getShape());
+    }
+
+    /**
+     * Restores exported state before the first update, on every device the weights live on.
+     *
+     * @param state the exported state
+     * @param ids stable name to parameter id of this run
+     * @param devices the devices of the training run
+     * @param manager the manager owning the restored moments
+     */
+    public void importState(OptimizerState state, Map<String, String> ids, Device[] devices, NDManager manager) {
+        for (var e : state.steps().entrySet()) {
+            String id = Objects.requireNonNull(ids.get(e.getKey()), () -> "optimizer state names unknown parameter " + e.getKey());
+            for (Device d : devices) {
+                means.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).put(d, copy(state.means().get(e.getKey()), manager).toDevice(d, false));
+                variances.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).put(d, copy(state.variances().get(e.getKey()), manager).toDevice(d, false));
+                counts.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).put(d, e.getValue());
+            }
+        }
+    }
+
+    /** Builds an {@link AdamW}. */
+    public static final class Builder extends OptimizerBuilder<Builder> {
+        private ParameterTracker lr = ai.djl.training.tracker.Tracker.fixed(5e-4f);
+        private float beta1 = 0.9f;
+        private float beta2 = 0.98f;
+        private float epsilon = 1e-6f;
+        private float weightDecay = 0.2f;
+        private Predicate<String> decays = id -> true;
+
+        /** @param tracker the learning-rate schedule (default fixed 5e-4, OpenCLIP's default lr) @return this */
+        public Builder optLearningRateTracker(ParameterTracker tracker) {
+            this.lr = Objects.requireNonNull(tracker);
+            return this;
+        }
+
+        /** @param b1 first-moment decay (default 0.9) @param b2 second-moment decay (default 0.98) @return this */
+        public Builder optBetas(float b1, float b2) {
+            this.beta1 = b1;
+            this.beta2 = b2;
+            return this;
+        }
+
+        /** @param eps denominator epsilon (default 1e-6, OpenCLIP's ViT value) @return this */
+        public Builder optEpsilon(float eps) {
+            this.epsilon = eps;
+            return this;
+        }
+
+        /** @param wd decoupled weight decay (default 0.2, OpenCLIP's default) @return this */
+        public Builder optDecoupledWeightDecay(float wd) {
+            this.weightDecay = wd;
+            return this;
+        }
+
+        /** @param mask true for parameter ids that get weight decay (default all) @return this */
+        public Builder optDecayMask(Predicate<String> mask) {
+            this.decays = Objects.requireNonNull(mask);
+            return this;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        /** @return the optimizer */
+        public AdamW build() {
+            if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1)) {
+                throw new IllegalArgumentException("betas must be in [0, 1), got " + beta1 + ", " + beta2);
+            }
+            if (!(epsilon > 0) || weightDecay < 0) {
+                throw new IllegalArgumentException("need epsilon > 0 and weight decay >= 0");
+            }
+            return new AdamW(this);
+        }
+    }
+}

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import org.parrotscope.clip.SafetensorsWriter;
 
 /**
  * AdamW (Loshchilov and Hutter 2019) as {@code torch.optim.AdamW} computes it, with decoupled weight decay
@@ -95,12 +96,11 @@ public final class AdamW extends Optimizer {
      * Exports the moments and step counts, keyed by a stable parameter name.
      *
      * @param names parameter id to stable name (e.g. the OpenCLIP name)
-     * @param manager the manager owning the exported copies
-     * @return the state; parameters never updated are absent
+     * @return the state, copied to the heap; parameters never updated are absent
      */
-    public OptimizerState exportState(Map<String, String> names, NDManager manager) {
-        Map<String, NDArray> m = new HashMap<>();
-        Map<String, NDArray> v = new HashMap<>();
+    public OptimizerState exportState(Map<String, String> names) {
+        Map<String, SafetensorsWriter.Tensor> m = new HashMap<>();
+        Map<String, SafetensorsWriter.Tensor> v = new HashMap<>();
         Map<String, Integer> t = new HashMap<>();
         for (var e : names.entrySet()) {
             Map<Device, NDArray> md = means.get(e.getKey());
@@ -108,15 +108,19 @@ public final class AdamW extends Optimizer {
                 continue;
             }
             Device d = md.keySet().iterator().next();
-            m.put(e.getValue(), copy(md.get(d), manager));
-            v.put(e.getValue(), copy(variances.get(e.getKey()).get(d), manager));
+            m.put(e.getValue(), heap(md.get(d)));
+            v.put(e.getValue(), heap(variances.get(e.getKey()).get(d)));
             t.put(e.getValue(), counts.get(e.getKey()).get(d));
         }
         return new OptimizerState(m, v, t);
     }
 
-    private static NDArray copy(NDArray a, NDManager manager) {
-        return manager.create(a.toFloatArray(), a.getShape());
+    private static SafetensorsWriter.Tensor heap(NDArray a) {
+        return new SafetensorsWriter.Tensor(a.getShape().getShape(), a.toFloatArray());
+    }
+
+    private static NDArray device(SafetensorsWriter.Tensor t, NDManager manager, Device d) {
+        return manager.create(t.data(), new ai.djl.ndarray.types.Shape(t.shape())).toDevice(d, false);
     }
 
     /**
@@ -131,8 +135,8 @@ public final class AdamW extends Optimizer {
         for (var e : state.steps().entrySet()) {
             String id = Objects.requireNonNull(ids.get(e.getKey()), () -> "optimizer state names unknown parameter " + e.getKey());
             for (Device d : devices) {
-                means.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).put(d, copy(state.means().get(e.getKey()), manager).toDevice(d, false));
-                variances.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).put(d, copy(state.variances().get(e.getKey()), manager).toDevice(d, false));
+                means.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).put(d, device(state.means().get(e.getKey()), manager, d));
+                variances.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).put(d, device(state.variances().get(e.getKey()), manager, d));
                 counts.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).put(d, e.getValue());
             }
         }

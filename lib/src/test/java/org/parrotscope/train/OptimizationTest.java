@@ -68,7 +68,7 @@ class OptimizationTest {
             NDArray w2 = m.create(new float[] {1, -2});
             first.update("idA", w2, m.create(grads[0]));
             first.update("idA", w2, m.create(grads[1]));
-            OptimizerState state = first.exportState(Map.of("idA", "p"), m);
+            OptimizerState state = first.exportState(Map.of("idA", "p"));
             AdamW resumed = AdamW.builder().optLearningRateTracker(Tracker.fixed(0.1f)).build();
             resumed.importState(state, Map.of("p", "idB"), new ai.djl.Device[] {w2.getDevice()}, m);
             resumed.update("idB", w2, m.create(grads[2]));

@@ -1,0 +1,116 @@
+package org.parrotscope.clip;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.parrotscope.util.AtomicFiles;
+import org.parrotscope.util.Json;
+
+/**
+ * The files of a CLIP model folder: {@code config.json} (OpenCLIP {@code model_cfg}, bare or wrapped
+ * with {@code preprocess_cfg}), {@code model.safetensors} or {@code open_clip_model.safetensors},
+ * and the tokenizer: OpenCLIP's {@code bpe_simple_vocab_16e6.txt.gz} or Hugging Face's
+ * {@code vocab.json} + {@code merges.txt}.
+ */
+public final class ModelFolder {
+
+    /** OpenCLIP's default eval preprocessing (OpenAI's mean and std, bicubic, shortest side). */
+    static final String DEFAULT_PREPROCESS = "{\"mean\":[0.48145466,0.4578275,0.40821073],"
+            + "\"std\":[0.26862954,0.26130258,0.27577711],\"interpolation\":\"bicubic\",\"resize_mode\":\"shortest\"}";
+
+    private static final List<String> WEIGHTS = List.of("model.safetensors", "open_clip_model.safetensors");
+    private static final String BPE = "bpe_simple_vocab_16e6.txt.gz";
+
+    private ModelFolder() {}
+
+    /**
+     * @param dir a model folder
+     * @return its {@code config.json}
+     * @throws IOException when it is missing
+     */
+    public static Path configFile(Path dir) throws IOException {
+        Path f = dir.resolve("config.json");
+        if (!Files.isRegularFile(f)) {
+            throw new IOException(dir + ": no config.json (OpenCLIP model_cfg) in the model folder");
+        }
+        return f;
+    }
+
+    /**
+     * @param dir a model folder
+     * @return its weights file
+     * @throws IOException when none is present (we never read pickled .pt/.bin checkpoints)
+     */
+    public static Path weightsFile(Path dir) throws IOException {
+        for (String name : WEIGHTS) {
+            Path f = dir.resolve(name);
+            if (Files.isRegularFile(f)) {
+                return f;
+            }
+        }
+        throw new IOException(dir + ": no " + String.join(" or ", WEIGHTS)
+                + " (pickled .pt/.bin checkpoints are not read; convert them to safetensors, see README)");
+    }
+
+    /**
+     * @param dir a model folder
+     * @return the tokenizer files present: the OpenCLIP BPE file, or {@code vocab.json} and {@code merges.txt}; empty if none
+     */
+    public static List<Path> tokenizerFiles(Path dir) {
+        Path bpe = dir.resolve(BPE);
+        if (Files.isRegularFile(bpe)) {
+            return List.of(bpe);
+        }
+        Path vocab = dir.resolve("vocab.json");
+        Path merges = dir.resolve("merges.txt");
+        if (Files.isRegularFile(vocab) && Files.isRegularFile(merges)) {
+            return List.of(vocab, merges);
+        }
+        return List.of();
+    }
+
+    /**
+     * The preprocessing settings of a folder's {@code config.json}, or OpenCLIP's defaults when it has none.
+     *
+     * @param dir a model folder
+     * @return the {@code preprocess_cfg} object
+     * @throws IOException when config.json is missing or not JSON
+     */
+    public static JsonObject preprocessConfig(Path dir) throws IOException {
+        Path f = configFile(dir);
+        try {
+            JsonObject root = JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8)).getAsJsonObject();
+            if (root.has("preprocess_cfg") && root.get("preprocess_cfg").isJsonObject()) {
+                return root.getAsJsonObject("preprocess_cfg");
+            }
+            return JsonParser.parseString(DEFAULT_PREPROCESS).getAsJsonObject();
+        } catch (RuntimeException e) {
+            throw new IOException(f + ": not a JSON object: " + e.getMessage(), e);
+        }
+    }
+
+    static void save(ClipModel model, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        JsonObject root = new JsonObject();
+        root.add("model_cfg", model.config().toJson());
+        root.add("preprocess_cfg", model.preprocessConfig().deepCopy());
+        AtomicFiles.writeString(dir.resolve("config.json"), Json.PRETTY.toJson(root) + "\n");
+        Map<String, SafetensorsWriter.Tensor> tensors = new LinkedHashMap<>();
+        Map<String, long[]> shapes = ClipShapes.of(model.config());
+        model.stateDict().forEach((name, v) -> tensors.put(name, new SafetensorsWriter.Tensor(shapes.get(name), v)));
+        Map<String, String> meta = Map.of("format", "pt", "producer", "parrotscope");
+        SafetensorsWriter.write(dir.resolve("model.safetensors"), tensors, SafeDType.F32, meta);
+        for (Path tok : model.tokenizerFiles()) {
+            Path target = dir.resolve(tok.getFileName().toString());
+            if (!Files.exists(target) || !Files.isSameFile(tok, target)) {
+                AtomicFiles.write(target, out -> Files.copy(tok, out));
+            }
+        }
+    }
+}

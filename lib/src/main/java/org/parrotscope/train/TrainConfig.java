@@ -28,10 +28,11 @@ import java.util.Objects;
  * @param wordMinCount minimum count of a word to enter the built vocabulary
  * @param threads image decoding threads
  * @param resume a checkpoint folder to continue from, or null
+ * @param stopAt stop with a checkpoint after this many steps (the schedule still spans all steps), 0 = run to the end
  */
 public record TrainConfig(List<String> data, String preset, Path outDir, int steps, int epochs, int batch, float learningRate, int warmup,
         float weightDecay, float beta1, float beta2, float epsilon, float gradClip, long seed, int checkpointEvery, int evalEvery, Path bpeVocab,
-        int wordContext, int wordMinCount, int threads, Path resume) {
+        int wordContext, int wordMinCount, int threads, Path resume, int stopAt) {
 
     /** Validates the settings. */
     public TrainConfig {
@@ -47,7 +48,7 @@ public record TrainConfig(List<String> data, String preset, Path outDir, int ste
         if (batch < 2) {
             throw new IllegalArgumentException("a contrastive batch needs at least 2 pairs, got " + batch);
         }
-        if (!(learningRate > 0) || warmup < 0 || weightDecay < 0 || gradClip < 0 || checkpointEvery < 0 || evalEvery < 0 || threads < 1) {
+        if (!(learningRate > 0) || warmup < 0 || weightDecay < 0 || gradClip < 0 || checkpointEvery < 0 || evalEvery < 0 || threads < 1 || stopAt < 0) {
             throw new IllegalArgumentException("need lr > 0 and non-negative warmup, weight decay, grad clip, intervals; threads >= 1");
         }
         if (wordContext < 3 || wordMinCount < 1) {
@@ -93,6 +94,7 @@ public record TrainConfig(List<String> data, String preset, Path outDir, int ste
         private int wordMinCount = 2;
         private int threads = Runtime.getRuntime().availableProcessors();
         private Path resume;
+        private int stopAt;
 
         /** @param specs shard specs or one manifest file @return this */
         public Builder setData(List<String> specs) {
@@ -205,11 +207,17 @@ public record TrainConfig(List<String> data, String preset, Path outDir, int ste
             return this;
         }
 
+        /** @param step stop with a checkpoint after this many steps (default 0 = run to the end) @return this */
+        public Builder optStopAt(int step) {
+            this.stopAt = step;
+            return this;
+        }
+
         /** @return the validated configuration */
         public TrainConfig build() {
             int w = warmup >= 0 ? warmup : Math.max(1, steps / 20);
             return new TrainConfig(data, preset, outDir, steps, epochs, batch, lr, w, wd, beta1, beta2, eps, clip, seed, checkpointEvery, evalEvery,
-                    bpe, wordContext, wordMinCount, threads, resume);
+                    bpe, wordContext, wordMinCount, threads, resume, stopAt);
         }
     }
 }

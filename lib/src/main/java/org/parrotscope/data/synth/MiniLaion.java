@@ -1,0 +1,174 @@
+package org.parrotscope.data.synth;
+
+import com.google.gson.JsonObject;
+import java.awt.image.BufferedImage;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.parrotscope.data.Sample;
+
+/**
+ * The mini-LAION generator: deterministic LAION-style image-text samples with ground truth (see
+ * {@link SynthConfig} for the options and the paper statistics the defaults reproduce).
+ *
+ * <p>Sample {@code i} depends only on the seed, the options and {@code i}: its random source is seeded from
+ * {@code (seed, i)}, and split into independent streams for the scene, the printed words, their placement, the
+ * caption and the URL. So shards are byte-identical for the same seed and options whatever the shard size, and
+ * the words, captions and statistics do not change with the image size. Thread-safe.
+ */
+public final class MiniLaion {
+
+    private final SynthConfig config;
+    private final Vocabulary vocabulary = Vocabulary.builtIn();
+
+    /** One generated sample with its ground truth. */
+    public record Generated(Sample sample, Truth truth) {}
+
+    /**
+     * @param config the options
+     * @throws IllegalStateException when a required font package is missing
+     */
+    public MiniLaion(SynthConfig config) {
+        this.config = config;
+        Fonts.all(); // fail now, with the package name, rather than inside a worker thread
+    }
+
+    /** @return the options */
+    public SynthConfig config() {
+        return config;
+    }
+
+    /** @return the number of object classes */
+    public static List<String> classes() {
+        return Concepts.CLASSES;
+    }
+
+    /** @return every word the generator can print */
+    public static List<String> vocabulary() {
+        return Vocabulary.builtIn().all();
+    }
+
+    /** @return the key of sample {@code index}: nine digits, as img2dataset names samples */
+    public static String key(long index) {
+        return String.format("%09d", index);
+    }
+
+    /**
+     * Generates one sample.
+     *
+     * @param index the sample index, 0-based
+     * @return the sample (key, caption, encoded image, img2dataset-like metadata with {@code truth}) and its truth
+     */
+    public Generated generate(long index) {
+        Streams st = new Streams(config.seed(), index);
+        int size = config.imageSize();
+        BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        Scene scene = Scene.paint(st.scene, size, img);
+        boolean hasText = st.text.nextDouble() < config.textRate();
+        List<WordBox> words = List.of();
+        if (hasText) {
+            TextPlan plan = TextPlan.draw(st.text, vocabulary);
+            words = new TextPainter(size, config.signRate()).draw(img, plan.blocks(), st.place);
+        }
+        List<String> printed = words.stream().map(WordBox::text).toList();
+        Captions.Style style = style(st.caption, hasText);
+        String caption = Captions.write(st.caption, style, scene, printed);
+        Truth truth = new Truth(scene.className(), scene.color().name(), scene.background().kind(), style.id(), words,
+                coEmbedded(caption, printed));
+        byte[] bytes = ImageEncoding.encode(img, config.format(), config.jpegQuality());
+        String key = key(index);
+        JsonObject meta = new JsonObject();
+        meta.addProperty("url", FakeUrls.url(st.url, scene, config.format()));
+        meta.addProperty("caption", caption);
+        meta.addProperty("key", key);
+        meta.addProperty("status", "success");
+        meta.addProperty("width", size);
+        meta.addProperty("height", size);
+        meta.addProperty("original_width", size);
+        meta.addProperty("original_height", size);
+        meta.addProperty("sha256", sha256(bytes));
+        meta.add("truth", truth.toJson());
+        return new Generated(new Sample(key, caption, config.format(), bytes, meta, "mini-laion"), truth);
+    }
+
+    /**
+     * Renders sample {@code index} without its printed words (and signs): the same scene pixels the generated
+     * image has outside the text. Used to check that ground-truth boxes cover rendered text.
+     *
+     * @param index the sample index
+     * @return the text-free RGB image
+     */
+    public BufferedImage textFreeImage(long index) {
+        Streams st = new Streams(config.seed(), index);
+        BufferedImage img = new BufferedImage(config.imageSize(), config.imageSize(), BufferedImage.TYPE_INT_RGB);
+        Scene.paint(st.scene, config.imageSize(), img);
+        return img;
+    }
+
+    private Captions.Style style(SplittableRandom r, boolean hasText) {
+        double u = r.nextDouble();
+        if (!hasText) {
+            // nothing printed to parrot: web alt-text or a description
+            return u < config.altTextRate() ? Captions.Style.ALT_TEXT : Captions.Style.DESCRIPTIVE;
+        }
+        if (u < config.parrotRate()) {
+            return Captions.Style.PARROT;
+        }
+        if (u < config.parrotRate() + config.mixedRate()) {
+            return Captions.Style.MIXED;
+        }
+        if (u < config.parrotRate() + config.mixedRate() + config.altTextRate()) {
+            return Captions.Style.ALT_TEXT;
+        }
+        return Captions.Style.DESCRIPTIVE;
+    }
+
+    /**
+     * The Co-Emb. text of Algorithm 1: caption words (Python {@code str.split()}) that equal a printed word,
+     * exact and case-sensitive, each once, in caption order.
+     */
+    static List<String> coEmbedded(String caption, List<String> printed) {
+        Set<String> ocr = Set.copyOf(printed);
+        Set<String> co = new LinkedHashSet<>();
+        for (String w : GroundTruthStats.split(caption)) {
+            if (ocr.contains(w)) {
+                co.add(w);
+            }
+        }
+        return List.copyOf(co);
+    }
+
+    private static String sha256(byte[] b) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The independent random streams of one sample. */
+    private static final class Streams {
+        final SplittableRandom scene;
+        final SplittableRandom text;
+        final SplittableRandom place;
+        final SplittableRandom caption;
+        final SplittableRandom url;
+
+        Streams(long seed, long index) {
+            // two rounds of a 64-bit finaliser: neighbouring (seed, index) pairs give unrelated streams
+            SplittableRandom root = new SplittableRandom(mix(mix(seed) + index * 0x9E3779B97F4A7C15L));
+            scene = root.split();
+            text = root.split();
+            place = root.split();
+            caption = root.split();
+            url = root.split();
+        }
+
+        private static long mix(long z) {
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            return z ^ (z >>> 31);
+        }
+    }
+}

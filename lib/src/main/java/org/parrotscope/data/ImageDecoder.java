@@ -4,7 +4,9 @@ import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -19,7 +21,8 @@ import javax.imageio.stream.ImageInputStream;
  * the header and compared with a pixel limit (default 50 MP), like PIL's {@code MAX_IMAGE_PIXELS}.
  * Failures are {@link ImageDecodeException}s with a reason code: {@code empty_file} (0 bytes),
  * {@code unsupported_image} (no ImageIO reader recognises the bytes, e.g. an HTML page saved as .jpg),
- * {@code too_many_pixels}, {@code corrupt_image} (a reader recognised the format but failed).
+ * {@code too_many_pixels}, {@code corrupt_image} (a reader recognised the format but failed, or a JPEG's
+ * scan data ends early: the JDK would fill the rest with grey, PIL refuses such a file).
  * Thread-safe: every call uses its own reader.
  */
 public final class ImageDecoder {
@@ -89,7 +92,15 @@ public final class ImageDecoder {
     public DecodedImage read(Sample s) throws ImageDecodeException {
         return withReader(s, reader -> {
             checkPixels(s, reader.getWidth(0), reader.getHeight(0));
+            List<String> warnings = new ArrayList<>();
+            reader.addIIOReadWarningListener((src, warning) -> warnings.add(warning));
             BufferedImage img = reader.read(0);
+            for (String w : warnings) {
+                // libjpeg fills missing scan data with grey and only warns; PIL refuses such files ("image file is truncated"), so do we.
+                if (w.toLowerCase(Locale.ROOT).contains("premature end")) {
+                    throw new ImageDecodeException("corrupt_image", name(s) + ": image data ends early (truncated file): " + w, null);
+                }
+            }
             return new DecodedImage(RgbImages.toIntRgb(img), formatOf(reader));
         });
     }

@@ -34,6 +34,7 @@ final class TarSampleIterator implements Iterator<Sample> {
         byte[] caption;
         byte[] json;
         boolean any;
+        boolean rejected;
 
         Group(String key) {
             this.key = key;
@@ -114,7 +115,10 @@ final class TarSampleIterator implements Iterator<Sample> {
             return; // an extra file (e.g. .cls, .seg.png): tolerated and ignored
         }
         if (e.size() > options.maxEntryBytes()) {
-            skips.add(new Skipped(g.key, source, "too_large", e.name() + " has " + e.size() + " bytes (limit " + options.maxEntryBytes() + ")"));
+            if (!g.rejected) {
+                skips.add(new Skipped(g.key, source, "too_large", e.name() + " has " + e.size() + " bytes (limit " + options.maxEntryBytes() + ")"));
+            }
+            g.rejected = true; // one skip per sample
             return;
         }
         g.any = true;
@@ -135,7 +139,7 @@ final class TarSampleIterator implements Iterator<Sample> {
     }
 
     private Sample finish(Group g) {
-        if (g == null || !g.any) {
+        if (g == null || !g.any || g.rejected) {
             return null;
         }
         if (seen.contains(g.key)) {

@@ -22,6 +22,7 @@ public final class ParrotScope implements Runnable {
     static Object[] subcommands() {
         return new Object[] {
             // data
+            new SynthCommand(),
             // ocr
             // parrot
             // clip

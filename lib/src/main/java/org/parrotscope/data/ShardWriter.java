@@ -66,6 +66,12 @@ public final class ShardWriter implements AutoCloseable {
         Path abs = tarFile.toAbsolutePath();
         Files.createDirectories(abs.getParent());
         Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+        try {
+            // temp files are created private (0600); a published shard is an ordinary readable file
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep its defaults
+        }
         return new ShardWriter(abs, tmp, FileChannel.open(tmp, StandardOpenOption.WRITE));
     }
 

@@ -42,6 +42,25 @@ public record SynthConfig(
         String format,
         float jpegQuality) {
 
+    /** Default samples per shard (img2dataset's default). */
+    public static final int DEFAULT_SHARD_SIZE = 1000;
+    /** Default image width and height. */
+    public static final int DEFAULT_IMAGE_SIZE = 256;
+    /** Default share of images with text: Table 1's 54.60%. */
+    public static final double DEFAULT_TEXT_RATE = 0.546;
+    /** Default share of parrot captions among text images (calibrated, see the class comment). */
+    public static final double DEFAULT_PARROT_RATE = 0.46;
+    /** Default share of mixed captions among text images (calibrated). */
+    public static final double DEFAULT_MIXED_RATE = 0.25;
+    /** Default share of web alt-text captions. */
+    public static final double DEFAULT_ALT_TEXT_RATE = 0.10;
+    /** Default share of text blocks on a sign or label. */
+    public static final double DEFAULT_SIGN_RATE = 0.3;
+    /** Default image format. */
+    public static final String DEFAULT_FORMAT = "jpg";
+    /** Default JPEG quality. */
+    public static final float DEFAULT_JPEG_QUALITY = 0.85f;
+
     /** Validates the options. */
     public SynthConfig {
         if (samples < 0) {
@@ -100,15 +119,15 @@ public record SynthConfig(
     public static final class Builder {
         private Long seed;
         private Long samples;
-        private int shardSize = 1000;
-        private int imageSize = 256;
-        private double textRate = 0.546;
-        private double parrotRate = 0.46;
-        private double mixedRate = 0.25;
-        private double altTextRate = 0.10;
-        private double signRate = 0.3;
-        private String format = "jpg";
-        private float jpegQuality = 0.85f;
+        private int shardSize = DEFAULT_SHARD_SIZE;
+        private int imageSize = DEFAULT_IMAGE_SIZE;
+        private double textRate = DEFAULT_TEXT_RATE;
+        private double parrotRate = DEFAULT_PARROT_RATE;
+        private double mixedRate = DEFAULT_MIXED_RATE;
+        private double altTextRate = DEFAULT_ALT_TEXT_RATE;
+        private double signRate = DEFAULT_SIGN_RATE;
+        private String format = DEFAULT_FORMAT;
+        private float jpegQuality = DEFAULT_JPEG_QUALITY;
 
         private Builder() {}
 

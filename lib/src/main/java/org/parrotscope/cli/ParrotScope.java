@@ -26,6 +26,7 @@ public final class ParrotScope implements Runnable {
             // ocr
             // parrot
             // clip
+            new TokenizeCommand(),
             // train / eval
             // bench
         };

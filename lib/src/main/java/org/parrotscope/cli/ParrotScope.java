@@ -28,6 +28,8 @@ public final class ParrotScope implements Runnable {
             // clip
             new TokenizeCommand(),
             // train / eval
+            new TrainCommand(),
+            new EvalCommand(),
             // bench
         };
     }

@@ -15,8 +15,8 @@ import java.util.Objects;
  */
 public record ZeroShot(List<String> classes, List<String> templates) {
 
-    /** Templates matching mini-LAION's caption style, plus the bare class name. */
-    public static final List<String> DEFAULT_TEMPLATES = List.of("a photo of a {}.", "a picture of a {}.", "{}");
+    /** Templates in mini-LAION's descriptive caption style, plus the bare class name. */
+    public static final List<String> DEFAULT_TEMPLATES = List.of("a {}", "photo of a {}", "illustration of a {}", "{} clipart", "{}");
 
     /** Validates the class list and templates. */
     public ZeroShot {

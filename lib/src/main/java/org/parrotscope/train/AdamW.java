@@ -66,29 +66,21 @@ public final class AdamW extends Optimizer {
         Device device = weight.getDevice();
         int t = counts.computeIfAbsent(parameterId, k -> new ConcurrentHashMap<>()).merge(device, 1, Integer::sum);
         float rate = lr.getNewValue(parameterId, t);
-        NDArray g = grad;
-        if (gradScale != 1f) {
-            g = g.mul(gradScale);
-        }
-        if (rescaleGrad != 1f) {
-            g = g.mul(rescaleGrad);
-        }
+        float scale = gradScale * rescaleGrad;
         NDArray m = withDefaultState(means, parameterId, device, k -> weight.zerosLike());
         NDArray v = withDefaultState(variances, parameterId, device, k -> weight.zerosLike());
         if (weightDecay > 0 && decays.test(parameterId)) {
             weight.muli(1 - rate * weightDecay);
         }
-        m.muli(beta1).addi(g.mul(1 - beta1));
-        v.muli(beta2).addi(g.square().mul(1 - beta2));
         double bc1 = 1 - Math.pow(beta1, t);
         double bc2 = 1 - Math.pow(beta2, t);
-        try (NDArray denom = v.sqrt().div((float) Math.sqrt(bc2)).add(epsilon)) {
-            NDArray step = m.div(denom).mul((float) (rate / bc1));
-            weight.subi(step);
-            step.close();
+        // every temporary is closed here: they would otherwise live as long as the parameters' manager
+        try (NDArray g = grad.mul(scale); NDArray g1 = g.mul(1 - beta1); NDArray g2 = g.square()) {
+            m.muli(beta1).addi(g1);
+            v.muli(beta2).addi(g2.muli(1 - beta2));
         }
-        if (g != grad) {
-            g.close();
+        try (NDArray denom = v.sqrt(); NDArray step = m.div(denom.divi((float) Math.sqrt(bc2)).addi(epsilon))) {
+            weight.subi(step.muli((float) (rate / bc1)));
         }
     }
 

@@ -23,6 +23,7 @@ public final class ParrotScope implements Runnable {
         return new Object[] {
             // data
             new SynthCommand(),
+            new InspectCommand(),
             // ocr
             // parrot
             // clip
@@ -31,6 +32,7 @@ public final class ParrotScope implements Runnable {
             new TrainCommand(),
             new EvalCommand(),
             // bench
+            new BenchCommand(),
         };
     }
 

@@ -34,6 +34,7 @@ final class CaptionTable implements Closeable {
     private CsvRecords csv;
     private List<String> header;
     private long line;
+    private boolean endReached;
 
     CaptionTable(Path file, String source, SkipLog skips) throws IOException {
         this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
@@ -65,8 +66,6 @@ final class CaptionTable implements Closeable {
             }
         }
     }
-
-    private boolean endReached;
 
     private Row nextCsv() throws IOException {
         CsvRecords.Row rec;

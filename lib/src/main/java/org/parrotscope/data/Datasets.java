@@ -55,9 +55,9 @@ public final class Datasets {
         for (String spec : specs) {
             List<Shard> found = new ArrayList<>();
             for (String expanded : ShardSpecs.braces(spec)) {
-                if (ShardSpecs.isGlob(expanded)) {
+                if (ShardSpecs.isGlob(expanded) && !Files.exists(Path.of(expanded))) { // a file literally named "a[1].tar" is not a glob
                     for (Path p : ShardSpecs.glob(expanded)) {
-                        Shard s = fromPath(p, options, false);
+                        Shard s = fromGlobMatch(p, options);
                         if (s != null) {
                             found.add(s);
                         }
@@ -102,12 +102,12 @@ public final class Datasets {
     }
 
     /** A glob match: tars and image folders; other files (e.g. img2dataset's .parquet, _stats.json) are passed over. */
-    private static Shard fromPath(Path p, ReadOptions options, boolean explicit) {
+    private static Shard fromGlobMatch(Path p, ReadOptions options) {
         if (Files.isDirectory(p)) {
             Path table = FolderShard.findTable(p);
             return table == null ? null : new FolderShard(p, table, options);
         }
-        return explicit || isTar(p) ? new TarShard(p, options) : null;
+        return isTar(p) ? new TarShard(p, options) : null;
     }
 
     private static boolean isTar(Path p) {

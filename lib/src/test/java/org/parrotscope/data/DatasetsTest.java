@@ -70,6 +70,12 @@ class DatasetsTest {
     }
 
     @Test
+    void fileNamedLikeAGlob_isTakenLiterally() throws IOException {
+        Files.copy(shards.resolve("00001.tar"), shards.resolve("odd[1].tar"));
+        assertEquals(List.of("odd[1]"), names(shards + "/odd[1].tar"));
+    }
+
+    @Test
     void folderOfShards_andDuplicateSpecs_giveEachShardOnce() throws IOException {
         assertEquals(List.of("00000", "00001", "00002"), names(shards.toString(), shards + "/00001.tar"));
         assertEquals(List.of("00002", "00000"), names(shards + "/00002.tar", shards + "/00000.tar"), "specs keep their order");

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
             BenchIoCommand.class,
             // ocr
             // clip
+            BenchClipCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

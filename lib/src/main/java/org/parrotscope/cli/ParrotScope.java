@@ -28,6 +28,8 @@ public final class ParrotScope implements Runnable {
             // parrot
             // clip
             new TokenizeCommand(),
+            new ScoreCommand(),
+            new EmbedCommand(),
             // train / eval
             new TrainCommand(),
             new EvalCommand(),

@@ -138,6 +138,44 @@ record BpeVocabulary(Map<String, Integer> encoder, String[] decoder, Map<String,
         return new BpeVocabulary(encoder, decoder, ranks(merges), start, end);
     }
 
+    /**
+     * Reads a Hugging Face fast-tokenizer {@code tokenizer.json}: {@code model.vocab} and {@code model.merges} (as
+     * {@code "a b"} strings or, in newer files, {@code ["a", "b"]} pairs).
+     */
+    static BpeVocabulary fromTokenizerJson(Path file) throws IOException {
+        JsonObject model;
+        try {
+            model = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject()
+                    .getAsJsonObject("model");
+            if (model == null || !model.has("vocab") || !model.has("merges")) {
+                throw new IllegalStateException("no model.vocab and model.merges");
+            }
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": not a BPE tokenizer.json: " + e.getMessage(), e);
+        }
+        Map<String, Integer> encoder = new HashMap<>();
+        int max = -1;
+        for (var en : model.getAsJsonObject("vocab").entrySet()) {
+            encoder.put(en.getKey(), en.getValue().getAsInt());
+            max = Math.max(max, en.getValue().getAsInt());
+        }
+        String[] decoder = new String[max + 1];
+        encoder.forEach((tok, id) -> decoder[id] = tok);
+        List<String> merges = new ArrayList<>();
+        for (JsonElement m : model.getAsJsonArray("merges")) {
+            if (m.isJsonArray() && m.getAsJsonArray().size() == 2) {
+                merges.add(m.getAsJsonArray().get(0).getAsString() + " " + m.getAsJsonArray().get(1).getAsString());
+            } else if (m.isJsonPrimitive() && m.getAsString().split(" ").length == 2) {
+                merges.add(m.getAsString());
+            } else {
+                throw new IOException(file + ": merge " + m + " is not a pair");
+            }
+        }
+        int start = special(encoder, file, "<|startoftext|>", "<start_of_text>");
+        int end = special(encoder, file, "<|endoftext|>", "<end_of_text>");
+        return new BpeVocabulary(encoder, decoder, ranks(merges), start, end);
+    }
+
     private static int special(Map<String, Integer> encoder, Path file, String hf, String openClip) throws IOException {
         Integer id = encoder.containsKey(hf) ? encoder.get(hf) : encoder.get(openClip);
         if (id == null) {

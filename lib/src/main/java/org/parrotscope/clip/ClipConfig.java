@@ -112,7 +112,8 @@ public record ClipConfig(int embedDim, VisionConfig vision, TextConfig text, boo
     }
 
     /**
-     * Parses OpenCLIP's {@code model_cfg}, bare or wrapped as {@code {"model_cfg": ..., "preprocess_cfg": ...}}.
+     * Parses OpenCLIP's {@code model_cfg}, bare or wrapped as {@code {"model_cfg": ..., "preprocess_cfg": ...}}
+     * (as in OpenCLIP's {@code open_clip_config.json}), or a Hugging Face {@code CLIPConfig}.
      *
      * @param json the JSON object
      * @return the configuration

@@ -32,6 +32,9 @@ final class ClipConfigJson {
     private ClipConfigJson() {}
 
     static ClipConfig parse(JsonObject root) {
+        if (!root.has("model_cfg") && HfClipConfig.looksLikeHf(root)) {
+            return HfClipConfig.parse(root);
+        }
         JsonObject cfg = root.has("model_cfg") ? root.getAsJsonObject("model_cfg") : root;
         JsonObject v = object(cfg, "vision_cfg");
         JsonObject t = object(cfg, "text_cfg");

@@ -28,7 +28,7 @@ import java.util.function.Function;
 public final class ClipModel implements AutoCloseable {
 
     /** Images or texts per forward pass in the array-level encode methods. */
-    static final int CHUNK = 32;
+    public static final int DEFAULT_BATCH = 32;
 
     private final ClipConfig config;
     private final Model model;
@@ -198,13 +198,25 @@ public final class ClipModel implements AutoCloseable {
     }
 
     /**
-     * Image features of preprocessed images, in chunks of {@value #CHUNK}.
+     * Image features of preprocessed images, in forward passes of {@value #DEFAULT_BATCH}.
      *
      * @param pixelsNCHW n images of [3, S, S] each, concatenated
      * @param n the number of images
      * @return n rows of unnormalised features
      */
-    public synchronized float[][] encodeImages(float[] pixelsNCHW, int n) {
+    public float[][] encodeImages(float[] pixelsNCHW, int n) {
+        return encodeImages(pixelsNCHW, n, DEFAULT_BATCH);
+    }
+
+    /**
+     * Image features of preprocessed images.
+     *
+     * @param pixelsNCHW n images of [3, S, S] each, concatenated
+     * @param n the number of images
+     * @param batch images per forward pass
+     * @return n rows of unnormalised features
+     */
+    public synchronized float[][] encodeImages(float[] pixelsNCHW, int n, int batch) {
         int s = config.vision().imageSize();
         int per = 3 * s * s;
         if (pixelsNCHW.length != (long) n * per) {
@@ -213,11 +225,11 @@ public final class ClipModel implements AutoCloseable {
         }
         float[][] out = new float[n][];
         try (NoGrad ng = new NoGrad()) {
-            for (int start = 0; start < n; start += CHUNK) {
-                int b = Math.min(CHUNK, n - start);
-                try (NDManager batch = manager().newSubManager()) {
+            for (int start = 0; start < n; start += batch) {
+                int b = Math.min(batch, n - start);
+                try (NDManager sub = manager().newSubManager()) {
                     float[] chunk = java.util.Arrays.copyOfRange(pixelsNCHW, start * per, (start + b) * per);
-                    NDArray x = batch.create(chunk, new Shape(b, 3, s, s));
+                    NDArray x = sub.create(chunk, new Shape(b, 3, s, s));
                     rows(network.encodeImages(store, x, false), out, start);
                 }
             }
@@ -226,12 +238,23 @@ public final class ClipModel implements AutoCloseable {
     }
 
     /**
-     * Text features of tokenized texts, in chunks of {@value #CHUNK}.
+     * Text features of tokenized texts, in forward passes of {@value #DEFAULT_BATCH}.
      *
      * @param ids one row of token ids per text, all of the same length (at most the context length)
      * @return one row of unnormalised features per text
      */
-    public synchronized float[][] encodeTexts(long[][] ids) {
+    public float[][] encodeTexts(long[][] ids) {
+        return encodeTexts(ids, DEFAULT_BATCH);
+    }
+
+    /**
+     * Text features of tokenized texts.
+     *
+     * @param ids one row of token ids per text, all of the same length (at most the context length)
+     * @param batch texts per forward pass
+     * @return one row of unnormalised features per text
+     */
+    public synchronized float[][] encodeTexts(long[][] ids, int batch) {
         int m = ids.length;
         float[][] out = new float[m][];
         if (m == 0) {
@@ -239,8 +262,8 @@ public final class ClipModel implements AutoCloseable {
         }
         int len = ids[0].length;
         try (NoGrad ng = new NoGrad()) {
-            for (int start = 0; start < m; start += CHUNK) {
-                int b = Math.min(CHUNK, m - start);
+            for (int start = 0; start < m; start += batch) {
+                int b = Math.min(batch, m - start);
                 long[] flat = new long[b * len];
                 for (int i = 0; i < b; i++) {
                     if (ids[start + i].length != len) {
@@ -249,8 +272,8 @@ public final class ClipModel implements AutoCloseable {
                     }
                     System.arraycopy(ids[start + i], 0, flat, i * len, len);
                 }
-                try (NDManager batch = manager().newSubManager()) {
-                    rows(network.encodeTexts(store, batch.create(flat, new Shape(b, len)), false), out, start);
+                try (NDManager sub = manager().newSubManager()) {
+                    rows(network.encodeTexts(store, sub.create(flat, new Shape(b, len)), false), out, start);
                 }
             }
         }

@@ -54,7 +54,9 @@ public final class ClipTokenizer {
 
     /**
      * Reads a vocabulary: OpenCLIP's {@code bpe_simple_vocab_16e6.txt.gz}, a Hugging Face {@code vocab.json} or
-     * {@code merges.txt} (its sibling is found), or a folder holding either layout (Hugging Face preferred).
+     * {@code merges.txt} (its sibling is found), a Hugging Face {@code tokenizer.json}, or a model folder holding one of
+     * these (looked for in the order vocab.json + merges.txt, tokenizer.json, *.txt.gz). Whatever the source, captions are
+     * cleaned and split the OpenCLIP way, so ids equal OpenCLIP's.
      *
      * @param path the file or folder
      * @return the tokenizer
@@ -65,9 +67,13 @@ public final class ClipTokenizer {
             if (Files.exists(path.resolve("vocab.json")) && Files.exists(path.resolve("merges.txt"))) {
                 return fromHuggingFace(path.resolve("vocab.json"), path.resolve("merges.txt"));
             }
+            if (Files.exists(path.resolve("tokenizer.json"))) {
+                return new ClipTokenizer(BpeVocabulary.fromTokenizerJson(path.resolve("tokenizer.json")));
+            }
             try (var files = Files.list(path)) {
                 Path gz = files.filter(p -> p.getFileName().toString().endsWith(".txt.gz")).sorted().findFirst()
-                        .orElseThrow(() -> new IOException(path + ": holds neither vocab.json + merges.txt nor a bpe *.txt.gz"));
+                        .orElseThrow(() -> new IOException(path
+                                + ": holds neither vocab.json + merges.txt, tokenizer.json nor a bpe *.txt.gz"));
                 return new ClipTokenizer(BpeVocabulary.fromOpenClipGz(gz));
             }
         }
@@ -75,6 +81,9 @@ public final class ClipTokenizer {
             throw new IOException(path + ": no such vocabulary file");
         }
         String name = path.getFileName().toString();
+        if (name.equals("tokenizer.json")) {
+            return new ClipTokenizer(BpeVocabulary.fromTokenizerJson(path));
+        }
         if (name.endsWith(".json")) {
             return fromHuggingFace(path, path.resolveSibling("merges.txt"));
         }

@@ -7,6 +7,15 @@ package org.parrotscope.clip;
  */
 public final class HalfFloats {
 
+    /** All 65,536 halves widened, so bulk reads are a table lookup. */
+    private static final float[] HALF_TABLE = new float[1 << 16];
+
+    static {
+        for (int h = 0; h < HALF_TABLE.length; h++) {
+            HALF_TABLE[h] = decodeHalf(h);
+        }
+    }
+
     private HalfFloats() {}
 
     /**
@@ -16,6 +25,10 @@ public final class HalfFloats {
      * @return the exact float value
      */
     public static float halfToFloat(int h) {
+        return HALF_TABLE[h & 0xffff];
+    }
+
+    private static float decodeHalf(int h) {
         int sign = (h & 0x8000) << 16;
         int exp = (h >>> 10) & 0x1f;
         int mant = h & 0x3ff;

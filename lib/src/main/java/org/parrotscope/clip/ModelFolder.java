@@ -13,10 +13,11 @@ import org.parrotscope.util.AtomicFiles;
 import org.parrotscope.util.Json;
 
 /**
- * The files of a CLIP model folder: {@code config.json} (OpenCLIP {@code model_cfg}, bare or wrapped
- * with {@code preprocess_cfg}), {@code model.safetensors} or {@code open_clip_model.safetensors},
- * and the tokenizer: OpenCLIP's {@code bpe_simple_vocab_16e6.txt.gz} or Hugging Face's
- * {@code vocab.json} + {@code merges.txt}.
+ * The files of a CLIP model folder: the configuration ({@code open_clip_config.json} or
+ * {@code config.json}: OpenCLIP {@code model_cfg}, bare or wrapped with {@code preprocess_cfg}, or a
+ * Hugging Face {@code CLIPConfig} with its {@code preprocessor_config.json}), the weights
+ * {@code model.safetensors} or {@code open_clip_model.safetensors}, and the tokenizer: OpenCLIP's
+ * {@code bpe_simple_vocab_16e6.txt.gz} or Hugging Face's {@code vocab.json} + {@code merges.txt}.
  */
 public final class ModelFolder {
 
@@ -31,15 +32,18 @@ public final class ModelFolder {
 
     /**
      * @param dir a model folder
-     * @return its {@code config.json}
-     * @throws IOException when it is missing
+     * @return its {@code open_clip_config.json} if present, else its {@code config.json}
+     * @throws IOException when neither exists
      */
     public static Path configFile(Path dir) throws IOException {
-        Path f = dir.resolve("config.json");
-        if (!Files.isRegularFile(f)) {
-            throw new IOException(dir + ": no config.json (OpenCLIP model_cfg) in the model folder");
+        // OpenCLIP's Hugging Face repositories hold both: open_clip_config.json is the OpenCLIP one
+        for (String name : List.of("open_clip_config.json", "config.json")) {
+            Path f = dir.resolve(name);
+            if (Files.isRegularFile(f)) {
+                return f;
+            }
         }
-        return f;
+        throw new IOException(dir + ": no config.json or open_clip_config.json in the model folder");
     }
 
     /**
@@ -76,6 +80,26 @@ public final class ModelFolder {
     }
 
     /**
+     * The tokenizer of a model folder, or an explicitly given vocabulary.
+     *
+     * @param dir a model folder
+     * @param vocab a vocabulary file or folder overriding the folder's, or null
+     * @return the tokenizer
+     * @throws IOException when there is none or it cannot be read
+     */
+    public static ClipTokenizer tokenizer(Path dir, Path vocab) throws IOException {
+        if (vocab != null) {
+            return ClipTokenizer.fromFile(vocab);
+        }
+        List<Path> files = tokenizerFiles(dir);
+        if (files.isEmpty()) {
+            throw new IOException(dir + ": no tokenizer in the model folder (add " + BPE
+                    + " or vocab.json + merges.txt, or pass --vocab FILE)");
+        }
+        return ClipTokenizer.fromFile(files.get(0));
+    }
+
+    /**
      * The preprocessing settings of a folder's {@code config.json}, or OpenCLIP's defaults when it has none.
      *
      * @param dir a model folder
@@ -89,7 +113,19 @@ public final class ModelFolder {
             if (root.has("preprocess_cfg") && root.get("preprocess_cfg").isJsonObject()) {
                 return root.getAsJsonObject("preprocess_cfg");
             }
-            return JsonParser.parseString(DEFAULT_PREPROCESS).getAsJsonObject();
+            JsonObject pre = JsonParser.parseString(DEFAULT_PREPROCESS).getAsJsonObject();
+            Path hf = dir.resolve("preprocessor_config.json");
+            if (Files.isRegularFile(hf)) {
+                // Hugging Face CLIPImageProcessor: bicubic shortest-side resize and centre crop, its own mean/std
+                JsonObject h = JsonParser.parseString(Files.readString(hf, StandardCharsets.UTF_8)).getAsJsonObject();
+                if (h.has("image_mean")) {
+                    pre.add("mean", h.get("image_mean"));
+                }
+                if (h.has("image_std")) {
+                    pre.add("std", h.get("image_std"));
+                }
+            }
+            return pre;
         } catch (RuntimeException e) {
             throw new IOException(f + ": not a JSON object: " + e.getMessage(), e);
         }

@@ -35,39 +35,52 @@ final class PilImages {
 
     /**
      * The image's samples in its Pillow mode: 1 band (L), 2 (LA), 3 (RGB, and P expanded through its palette, which
-     * equals Pillow's P-to-RGB conversion after a nearest resize) or 4 (RGBA, not premultiplied).
+     * equals Pillow's P-to-RGB conversion after a nearest resize) or 4 (RGBA, not premultiplied). Samples of sRGB and
+     * gray images are read raw, as Pillow does (no colour management; 16-bit samples keep their high byte, as Pillow's
+     * 16-bit PNG RGB decoding does): {@code getRGB} would push gray through a linear-to-sRGB curve Pillow never applies.
      */
     static Pixels pixels(BufferedImage img, Mode mode) {
         int w = img.getWidth();
         int h = img.getHeight();
-        if (mode == Mode.L || mode == Mode.LA) {
-            // raw samples: getRGB would push gray through a linear-to-sRGB conversion Pillow never does
-            Raster r = img.getRaster();
-            int bands = mode == Mode.L ? 1 : 2;
-            int shift = Math.max(0, r.getSampleModel().getSampleSize(0) - 8); // 16-bit reduced to 8 bits
-            byte[] out = new byte[w * h * bands];
-            int[] row = new int[w * r.getNumBands()];
+        int bands = switch (mode) {
+            case L -> 1;
+            case LA -> 2;
+            case RGB, P -> 3;
+            case RGBA -> 4;
+        };
+        ColorModel cm = img.getColorModel();
+        Raster r = img.getRaster();
+        boolean raw = mode != Mode.P && !cm.isAlphaPremultiplied() && r.getNumBands() == bands
+                && (cm.getColorSpace().isCS_sRGB() || cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY);
+        byte[] out = new byte[w * h * bands];
+        if (raw) {
+            int[] shift = new int[bands];
+            for (int b = 0; b < bands; b++) {
+                shift[b] = Math.max(0, r.getSampleModel().getSampleSize(b) - 8);
+            }
+            int[] row = new int[w * bands];
             for (int y = 0; y < h; y++) {
                 r.getPixels(0, y, w, 1, row);
-                for (int x = 0; x < w; x++) {
-                    for (int b = 0; b < bands; b++) {
-                        int v = row[x * r.getNumBands() + b];
-                        out[(y * w + x) * bands + b] = (byte) (b == 0 ? v >> shift : v >> Math.max(0, r.getSampleModel().getSampleSize(b) - 8));
-                    }
+                for (int i = 0; i < row.length; i++) {
+                    out[y * w * bands + i] = (byte) (row[i] >> shift[i % bands]);
                 }
             }
             return new Pixels(w, h, bands, out);
         }
-        int bands = mode == Mode.RGBA ? 4 : 3;
+        // palette, premultiplied or colour-managed images: Java's conversion to non-premultiplied sRGB
         int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
-        byte[] out = new byte[w * h * bands];
         for (int i = 0; i < argb.length; i++) {
             int p = argb[i];
-            out[i * bands] = (byte) (p >> 16);
-            out[i * bands + 1] = (byte) (p >> 8);
-            out[i * bands + 2] = (byte) p;
-            if (bands == 4) {
-                out[i * bands + 3] = (byte) (p >>> 24);
+            int[] v = {(p >> 16) & 0xff, (p >> 8) & 0xff, p & 0xff, p >>> 24};
+            if (bands <= 2) {
+                out[i * bands] = (byte) v[1]; // a gray image's bands are equal; green is the exact one
+                if (bands == 2) {
+                    out[i * bands + 1] = (byte) v[3];
+                }
+            } else {
+                for (int b = 0; b < bands; b++) {
+                    out[i * bands + b] = (byte) v[b];
+                }
             }
         }
         return new Pixels(w, h, bands, out);
@@ -75,6 +88,9 @@ final class PilImages {
 
     /** Resizes as Pillow's {@code Image.resize(size, BICUBIC)} does for the mode. */
     static Pixels resize(Pixels img, Mode mode, int outW, int outH) {
+        if (outW == img.width() && outH == img.height()) {
+            return img; // Pillow returns a copy before any premultiplication
+        }
         return switch (mode) {
             case P -> PilResample.nearest(img, outW, outH);
             case L, RGB -> PilResample.bicubic(img, outW, outH);

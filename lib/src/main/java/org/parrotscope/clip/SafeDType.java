@@ -1,6 +1,5 @@
 package org.parrotscope.clip;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -60,10 +59,5 @@ public enum SafeDType {
             }
         }
         return Optional.empty();
-    }
-
-    @Override
-    public String toString() {
-        return name().toUpperCase(Locale.ROOT);
     }
 }

@@ -83,4 +83,18 @@ class ClipConfigTest {
                 + "\"hf_model_name\":null},\"custom_text\":false}"));
         assertEquals(ClipPresets.load("ViT-B-32"), c);
     }
+
+    @Test
+    void huggingFaceClipConfig_withTransformersDefaults_isOpenAisVitB32() {
+        // openai/clip-vit-base-patch32 style: towers mostly left at the transformers defaults
+        ClipConfig c = ClipConfig.fromJson(json("{\"architectures\":[\"CLIPModel\"],\"projection_dim\":512,"
+                + "\"text_config_dict\":{\"hidden_size\":512},\"vision_config_dict\":{\"hidden_size\":768,"
+                + "\"intermediate_size\":3072,\"num_attention_heads\":12,\"patch_size\":32}}"));
+        assertEquals(ClipPresets.load("ViT-B-32-quickgelu"), c);
+        ClipConfig l14 = ClipConfig.fromJson(json("{\"projection_dim\":768,\"text_config\":{\"hidden_size\":768,"
+                + "\"intermediate_size\":3072,\"num_attention_heads\":12,\"hidden_act\":\"gelu\"},"
+                + "\"vision_config\":{\"hidden_size\":1024,\"intermediate_size\":4096,\"num_attention_heads\":16,"
+                + "\"num_hidden_layers\":24,\"patch_size\":14,\"hidden_act\":\"gelu\"}}"));
+        assertEquals(ClipPresets.load("ViT-L-14"), l14);
+    }
 }

@@ -126,4 +126,68 @@ class ClipPreprocessorTest {
         assertEquals(9, back.get(0, 0, 1));
         assertEquals(255, back.get(0, 0, 2));
     }
+
+    /** Reads back the uint8 RGB the model sees at (x, y). */
+    private static int[] rgbAt(byte[] rgb, int s, int x, int y) {
+        int i = (y * s + x) * 3;
+        return new int[] {rgb[i] & 0xff, rgb[i + 1] & 0xff, rgb[i + 2] & 0xff};
+    }
+
+    @Test
+    void paletteImage_isResizedNearestAsPillowDoesForModeP() {
+        // 4x4 palette image, S = 2: Pillow ignores BICUBIC for mode P; nearest samples at (i + 0.5) * 2 -> 1 and 3
+        byte[] reds = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            reds[i] = (byte) (i * 16);
+        }
+        var icm = new java.awt.image.IndexColorModel(8, 16, reds, new byte[16], new byte[16]);
+        BufferedImage img = new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_INDEXED, icm);
+        for (int y = 0; y < 4; y++) {
+            for (int x = 0; x < 4; x++) {
+                img.getRaster().setSample(x, y, 0, y * 4 + x);
+            }
+        }
+        byte[] rgb = ClipPreprocessor.builder().setImageSize(2).build().resizedRgb(img);
+        assertArrayEquals(new int[] {(1 * 4 + 1) * 16, 0, 0}, rgbAt(rgb, 2, 0, 0));
+        assertArrayEquals(new int[] {(1 * 4 + 3) * 16, 0, 0}, rgbAt(rgb, 2, 1, 0));
+        assertArrayEquals(new int[] {(3 * 4 + 1) * 16, 0, 0}, rgbAt(rgb, 2, 0, 1));
+        assertArrayEquals(new int[] {(3 * 4 + 3) * 16, 0, 0}, rgbAt(rgb, 2, 1, 1));
+    }
+
+    @Test
+    void translucentImage_isResizedPremultipliedThenAlphaDropped() {
+        // constant (200, 10, 255, a=128): premultiplied (100, 5, 128), flat through the resize, back to (199, 9, 255)
+        BufferedImage img = new BufferedImage(5, 3, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 3; y++) {
+            for (int x = 0; x < 5; x++) {
+                img.setRGB(x, y, (128 << 24) | (200 << 16) | (10 << 8) | 255);
+            }
+        }
+        byte[] rgb = ClipPreprocessor.builder().setImageSize(2).build().resizedRgb(img);
+        for (int i = 0; i < 4; i++) {
+            assertArrayEquals(new int[] {199, 9, 255}, rgbAt(rgb, 2, i % 2, i / 2));
+        }
+        // no resize needed: Pillow copies the image, so even fully transparent pixels keep their colour
+        BufferedImage same = new BufferedImage(2, 2, BufferedImage.TYPE_INT_ARGB);
+        same.setRGB(0, 0, 0x00ff0000);
+        byte[] kept = ClipPreprocessor.builder().setImageSize(2).build().resizedRgb(same);
+        assertArrayEquals(new int[] {255, 0, 0}, rgbAt(kept, 2, 0, 0));
+    }
+
+    @Test
+    void shortSideAndCrop_followTorchvisionRounding() {
+        // 10x4 to S = 3: long side int(3 * 10 / 4) = 7, crop left round((7 - 3) / 2) = 2 (column ramp survives as order)
+        BufferedImage img = new BufferedImage(10, 4, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 10; x++) {
+            for (int y = 0; y < 4; y++) {
+                img.setRGB(x, y, (x * 25) << 16);
+            }
+        }
+        byte[] rgb = ClipPreprocessor.builder().setImageSize(3).build().resizedRgb(img);
+        assertEquals(27, rgb.length);
+        assertTrue(rgbAt(rgb, 3, 0, 1)[0] < rgbAt(rgb, 3, 1, 1)[0] && rgbAt(rgb, 3, 1, 1)[0] < rgbAt(rgb, 3, 2, 1)[0]);
+        // the centre column of 7 is centred at 3.5 * 10 / 7 = 5.0 in the source, i.e. between pixels 4 and 5; the
+        // cubic reproduces a linear ramp away from the borders: 4.5 * 25 = 112.5, to one uint8 level
+        assertEquals(112.5, rgbAt(rgb, 3, 1, 1)[0], 1);
+    }
 }

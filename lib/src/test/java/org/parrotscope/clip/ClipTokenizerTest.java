@@ -138,14 +138,18 @@ class ClipTokenizerTest {
             "merges = gzip.open(sys.argv[1]).read().decode('utf-8').split('\\n')[1:49152 - 256 - 2 + 1]",
             "vocab = units + [u + '</w>' for u in units] + [''.join(m.split()) for m in merges] + ['<|startoftext|>', '<|endoftext|>']",
             "json.dump({v: i for i, v in enumerate(vocab)}, open(sys.argv[2] + '/vocab.json', 'w', encoding='utf-8'), ensure_ascii=False)",
-            "open(sys.argv[2] + '/merges.txt', 'w', encoding='utf-8').write('#version: 0.2\\n' + '\\n'.join(merges) + '\\n')");
+            "open(sys.argv[2] + '/merges.txt', 'w', encoding='utf-8').write('#version: 0.2\\n' + '\\n'.join(merges) + '\\n')",
+            "tj = {'model': {'type': 'BPE', 'vocab': {v: i for i, v in enumerate(vocab)}, 'merges': [m.split() for m in merges]}}",
+            "import os; os.makedirs(sys.argv[2] + '/fast', exist_ok=True)",
+            "json.dump(tj, open(sys.argv[2] + '/fast/tokenizer.json', 'w', encoding='utf-8'), ensure_ascii=False)");
 
     @Test
     void huggingFaceLayout_givesIdenticalIds(@TempDir Path dir) throws Exception {
         IoFixtures.python(PY_TO_HF, "", IoFixtures.bpe().toString(), dir.toString());
         List<Case> cases = cases();
         for (ClipTokenizer hf : List.of(ClipTokenizer.fromFile(dir), ClipTokenizer.fromFile(dir.resolve("vocab.json")),
-                ClipTokenizer.fromHuggingFace(dir.resolve("vocab.json"), dir.resolve("merges.txt")))) {
+                ClipTokenizer.fromHuggingFace(dir.resolve("vocab.json"), dir.resolve("merges.txt")),
+                ClipTokenizer.fromFile(dir.resolve("fast")), ClipTokenizer.fromFile(dir.resolve("fast/tokenizer.json")))) {
             assertEquals(49408, hf.vocabSize());
             assertEquals(49406, hf.startToken());
             assertEquals(49407, hf.endToken());

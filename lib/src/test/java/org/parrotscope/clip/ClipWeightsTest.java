@@ -119,6 +119,29 @@ class ClipWeightsTest {
     }
 
     @Test
+    void huggingFaceFolder_withClipConfigAndPreprocessorConfig_loads() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("hf-folder"));
+        SafetensorsWriter.write(dir.resolve("model.safetensors"), toHuggingFace(fixtureTensors(Fixtures.GELU)), SafeDType.F32,
+                Map.of());
+        // the GELU fixture's sizes in transformers' CLIPConfig vocabulary
+        Files.writeString(dir.resolve("config.json"), "{\"projection_dim\":24,\"text_config\":{\"hidden_size\":32,"
+                + "\"intermediate_size\":128,\"num_attention_heads\":4,\"num_hidden_layers\":2,\"hidden_act\":\"gelu\"},"
+                + "\"vision_config\":{\"hidden_size\":96,\"intermediate_size\":384,\"num_attention_heads\":1,"
+                + "\"num_hidden_layers\":2,\"image_size\":48,\"patch_size\":16,\"hidden_act\":\"gelu\"}}");
+        Files.writeString(dir.resolve("preprocessor_config.json"), "{\"image_mean\":[0.5,0.5,0.5],\"image_std\":[0.25,0.25,0.25]}");
+        float[] px = Fixtures.tensor(Fixtures.GELU, "pixels.safetensors", "pixel_values");
+        try (ClipModel ref = ClipModel.load(Fixtures.dir(Fixtures.GELU)); ClipModel hf = ClipModel.load(dir)) {
+            assertEquals(ref.config(), hf.config());
+            float[][] a = ref.encodeImages(px, 4);
+            float[][] b = hf.encodeImages(px, 4);
+            for (int i = 0; i < 4; i++) {
+                assertArrayEquals(a[i], b[i]);
+            }
+            assertEquals(0.25, hf.preprocessConfig().getAsJsonArray("std").get(1).getAsDouble());
+        }
+    }
+
+    @Test
     void malformedWeights_listMissingUnexpectedAndMisShapedNames() throws Exception {
         Map<String, SafetensorsWriter.Tensor> t = fixtureTensors(Fixtures.QUICKGELU);
         t.remove("visual.ln_post.bias");

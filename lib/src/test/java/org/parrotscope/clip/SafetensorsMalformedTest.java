@@ -49,6 +49,15 @@ class SafetensorsMalformedTest {
     }
 
     @Test
+    void emptyHeader_isAValidFileWithoutTensors() throws IOException {
+        Path p = dir.resolve("empty.safetensors");
+        writeRaw(p, "{}      ".getBytes(StandardCharsets.UTF_8), new byte[0]);
+        try (SafetensorsFile f = SafetensorsFile.open(p)) {
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), f.names());
+        }
+    }
+
+    @Test
     void tooShortFile_isAnError() throws IOException {
         Path p = dir.resolve("short.safetensors");
         Files.write(p, new byte[] {1, 2, 3});
@@ -81,6 +90,8 @@ class SafetensorsMalformedTest {
         assertMentions(failure("not json at all!", 0), "not valid JSON");
         assertMentions(failure("[1,2,3]", 0), "not a JSON object");
         assertMentions(failure("{\"a\":{\"dtype\":\"F32\"", 0), "not valid JSON");
+        assertMentions(failure("{} {}", 0), "not valid JSON");
+        assertMentions(failure("{}\u0000\u0000\u0000", 0), "not valid JSON");
         Path p = dir.resolve("utf.safetensors");
         writeRaw(p, new byte[] {'{', '"', (byte) 0xff, '"', ':', '1', '}', ' '}, new byte[0]);
         assertMentions(failure(p), "UTF-8");

@@ -50,6 +50,9 @@ public final class TokenizeCommand implements Callable<Integer> {
         if (context < 2) {
             throw new IllegalArgumentException("--context must be at least 2, not " + context);
         }
+        if (!"-".equals(in) && !Files.isRegularFile(Path.of(in))) {
+            throw new IllegalArgumentException(in + ": no such input file");
+        }
         ClipTokenizer tok = ClipTokenizer.fromFile(vocab);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

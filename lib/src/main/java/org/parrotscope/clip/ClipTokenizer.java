@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * cleaned (HTML unescaped twice, whitespace collapsed, stripped, lower-cased), split by OpenCLIP's regular
  * expression, each piece's UTF-8 bytes mapped to printable characters and merged by rank. Thread-safe.
  *
- * <p>Not reproduced: OpenCLIP first runs {@code ftfy.fix_text}, which repairs mojibake ({@code "CafÃ©"}); on
- * clean UTF-8 text it is the identity, so ids differ only for captions that were double-encoded upstream.
+ * <p>OpenCLIP first runs {@code ftfy.fix_text}; its character-level repairs are reproduced ({@link FtfyFixes}:
+ * curly quotes, ligatures, full-width forms, NFC), its mojibake repair ({@code "CafÃ©"}) is not, so ids differ
+ * only for captions that were double-encoded upstream.
  */
 public final class ClipTokenizer {
 
@@ -126,13 +127,18 @@ public final class ClipTokenizer {
     }
 
     /**
-     * OpenCLIP's caption cleaning: HTML unescaped twice, stripped, whitespace runs collapsed to one space,
-     * lower-cased.
+     * OpenCLIP's caption cleaning: ftfy's character repairs, HTML unescaped twice, stripped, whitespace runs
+     * collapsed to one space, lower-cased.
      *
      * @param text the raw caption
      * @return the cleaned caption
      */
     public static String clean(String text) {
+        return cleanAfterFtfy(FtfyFixes.fix(text));
+    }
+
+    /** The part of {@link #clean} after ftfy: Python's {@code html.unescape} twice, whitespace, {@code lower()}. */
+    static String cleanAfterFtfy(String text) {
         String s = HtmlUnescape.unescape(HtmlUnescape.unescape(text));
         s = SPACES.matcher(s).replaceAll(" ");
         s = stripPythonSpace(s);

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -88,7 +87,9 @@ public final class HtmlUnescape {
             if (digits.endsWith(";")) {
                 digits = digits.substring(0, digits.length() - 1);
             }
-            return numeric(new BigInteger(digits, hex ? 16 : 10));
+            String significant = digits.replaceFirst("^0+", "");
+            // more than 8 significant digits is beyond U+10FFFF in either base; skip parsing a hostile digit run
+            return significant.length() > 8 ? "\uFFFD" : numeric(significant.isEmpty() ? 0 : Long.parseLong(significant, hex ? 16 : 10));
         }
         String v = ENTITIES.get(s);
         if (v != null) {
@@ -104,11 +105,11 @@ public final class HtmlUnescape {
         return "&" + s;
     }
 
-    private static String numeric(BigInteger big) {
-        if (big.bitLength() > 31) {
+    private static String numeric(long value) {
+        if (value > 0x10FFFF) {
             return "\uFFFD";
         }
-        int num = big.intValue();
+        int num = (int) value;
         if (num == 0) {
             return "\uFFFD";
         }
@@ -118,7 +119,7 @@ public final class HtmlUnescape {
         if (num >= 0x80 && num <= 0x9f) {
             return String.valueOf(WINDOWS_1252[num - 0x80]);
         }
-        if ((num >= 0xD800 && num <= 0xDFFF) || num > 0x10FFFF) {
+        if (num >= 0xD800 && num <= 0xDFFF) {
             return "\uFFFD";
         }
         if ((num >= 0x1 && num <= 0x8) || num == 0xb || (num >= 0xe && num <= 0x1f) || num == 0x7f

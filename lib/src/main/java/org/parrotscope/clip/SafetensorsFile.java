@@ -20,6 +20,9 @@ import java.util.Map;
  * <p>Format: an 8-byte little-endian header length N, N bytes of UTF-8 JSON mapping tensor names to
  * {@code {"dtype", "shape", "data_offsets": [begin, end]}} (offsets relative to the data section) plus an
  * optional {@code "__metadata__"} string map, then the data section, little-endian and row-major.
+ *
+ * <p>Reads are safe from several threads. The file must not be truncated while open: memory-mapped access
+ * to vanished bytes is a JVM error, as with any mapped file.
  */
 public final class SafetensorsFile implements AutoCloseable {
 
@@ -50,7 +53,12 @@ public final class SafetensorsFile implements AutoCloseable {
      * @throws IOException naming the file and the problem when it cannot be read or is not a valid safetensors file
      */
     public static SafetensorsFile open(Path file) throws IOException {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw new IOException(file + ": cannot open (" + e.getClass().getSimpleName() + ")", e);
+        }
         try {
             long size = ch.size();
             if (size < 8) {

@@ -58,6 +58,13 @@ class SafetensorsMalformedTest {
     }
 
     @Test
+    void missingFile_errorNamesIt() {
+        Path p = dir.resolve("absent.safetensors");
+        IOException e = assertThrows(IOException.class, () -> SafetensorsFile.open(p));
+        assertMentions(e.getMessage(), p.toString(), "cannot open");
+    }
+
+    @Test
     void tooShortFile_isAnError() throws IOException {
         Path p = dir.resolve("short.safetensors");
         Files.write(p, new byte[] {1, 2, 3});

@@ -64,6 +64,9 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(defaultValue = "" + SynthConfig.DEFAULT_JPEG_QUALITY, names = "--jpeg-quality", paramLabel = "Q", description = "JPEG quality in (0, 1] (default: ${DEFAULT-VALUE}).")
     float jpegQuality;
 
+    @Option(names = "--resume", description = "Keep shards that already exist in DIR (made with the same options) and write only the missing ones.")
+    boolean resume;
+
     @Override
     public Integer call() throws Exception {
         SynthConfig config = SynthConfig.builder()
@@ -83,7 +86,7 @@ public final class SynthCommand implements Callable<Integer> {
         GroundTruthStats stats;
         long start = System.nanoTime();
         try (Progress progress = Progress.console("synth", samples)) {
-            stats = MiniLaionWriter.write(generator, out, progress);
+            stats = MiniLaionWriter.write(generator, out, progress, resume);
         }
         double secs = (System.nanoTime() - start) / 1e9;
         var o = spec.commandLine().getOut();

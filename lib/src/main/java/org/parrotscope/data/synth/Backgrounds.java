@@ -20,21 +20,25 @@ final class Backgrounds {
     /** The background kinds, as written in ground truth. */
     static final List<String> KINDS = List.of("plain", "gradient", "texture", "clutter");
 
-    /** What was painted: the kind and the name of its base colour (for descriptive captions). */
-    record Painted(String kind, String colorName) {}
+    /**
+     * The background's attributes, drawn before painting.
+     *
+     * @param kind plain, gradient, texture or clutter
+     * @param colorName the name of the base colour (for descriptive captions)
+     * @param base the base colour as painted
+     */
+    record Plan(String kind, String colorName, Color base) {}
 
     private Backgrounds() {}
 
     /**
-     * Paints a background over the whole image.
+     * Draws the background's attributes: its kind and a base colour far from the object's colour.
      *
-     * @param g the graphics in pixel coordinates
-     * @param size the image width and height
-     * @param r the random source
+     * @param r the scene's random source
      * @param object the object's colour, to keep away from
-     * @return the kind and base colour
+     * @return the plan
      */
-    static Painted paint(Graphics2D g, int size, SplittableRandom r, Color object) {
+    static Plan plan(SplittableRandom r, Color object) {
         String kind = KINDS.get(r.nextInt(KINDS.size()));
         Palette.Named base = Palette.pickContrasting(r, object);
         // pale or deep variants of the base colour, still far from the object colour
@@ -42,15 +46,28 @@ final class Backgrounds {
         if (Palette.distance(c, object) < 120) {
             c = base.color();
         }
+        return new Plan(kind, base.name(), c);
+    }
+
+    /**
+     * Paints a planned background over the whole image.
+     *
+     * @param g the graphics in pixel coordinates
+     * @param size the image width and height
+     * @param r the scene's random source, after {@link #plan}
+     * @param p the plan
+     * @param object the object's colour
+     */
+    static void paint(Graphics2D g, int size, SplittableRandom r, Plan p, Color object) {
+        Color c = p.base();
         g.setColor(c);
         g.fill(new Rectangle2D.Double(0, 0, size, size));
-        switch (kind) {
+        switch (p.kind()) {
             case "gradient" -> gradient(g, size, r, c, object);
             case "texture" -> texture(g, size, r, c);
             case "clutter" -> clutter(g, size, r, c);
             default -> { }
         }
-        return new Painted(kind, base.name());
     }
 
     private static void gradient(Graphics2D g, int size, SplittableRandom r, Color c, Color object) {

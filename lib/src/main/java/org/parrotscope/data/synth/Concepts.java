@@ -220,9 +220,10 @@ final class Concepts {
         g.setStroke(new BasicStroke(0.09f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         g.draw(new Line2D.Double(0, -0.45, 0.1, -0.9));
         g.setStroke(new BasicStroke(0.05f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        Area a = new Area(new Ellipse2D.Double(-0.88, -0.6, 1.0, 1.45));
-        a.add(new Area(new Ellipse2D.Double(-0.12, -0.6, 1.0, 1.45)));
-        a.subtract(new Area(new Ellipse2D.Double(-0.15, -0.75, 0.3, 0.25)));
+        Area a = new Area(new Ellipse2D.Double(-0.88, -0.58, 1.2, 1.45));
+        a.add(new Area(new Ellipse2D.Double(-0.32, -0.58, 1.2, 1.45)));
+        a.add(new Area(new Ellipse2D.Double(-0.7, -0.2, 1.4, 1.0)));
+        a.subtract(new Area(new Ellipse2D.Double(-0.12, -0.68, 0.24, 0.2)));
         body(g, a, main, edge);
         AffineTransform saved = g.getTransform();
         g.translate(0.12, -0.72);

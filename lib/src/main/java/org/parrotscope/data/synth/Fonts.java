@@ -48,7 +48,7 @@ final class Fonts {
         if (f == null) {
             synchronized (Fonts.class) {
                 if (loaded == null) {
-                    loaded = load();
+                    loaded = load(FILES);
                 }
                 f = loaded;
             }
@@ -56,9 +56,16 @@ final class Fonts {
         return f;
     }
 
-    private static List<Font> load() {
+    /**
+     * Loads font files.
+     *
+     * @param files pairs of file path and Debian package
+     * @return the fonts at size 1
+     * @throws IllegalStateException naming the first missing file and its package
+     */
+    static List<Font> load(String[][] files) {
         List<Font> fonts = new ArrayList<>();
-        for (String[] e : FILES) {
+        for (String[] e : files) {
             Path p = Path.of(e[0]);
             if (!Files.isRegularFile(p)) {
                 throw new IllegalStateException("mini-LAION needs the font file " + p + " from the Debian package " + e[1]

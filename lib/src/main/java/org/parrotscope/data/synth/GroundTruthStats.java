@@ -82,10 +82,21 @@ public record GroundTruthStats(
          * @return this
          */
         public Accumulator add(String caption, Truth truth) {
+            return add(caption, truth.words().stream().map(WordBox::text).toList());
+        }
+
+        /**
+         * Adds one sample.
+         *
+         * @param caption the caption
+         * @param printed the words printed in its image; empty for an image without text
+         * @return this
+         */
+        public Accumulator add(String caption, List<String> printed) {
             images++;
-            if (truth.hasText()) {
+            if (!printed.isEmpty()) {
                 withText++;
-                double c = cotr(caption, truth.words().stream().map(WordBox::text).toList());
+                double c = cotr(caption, printed);
                 sum += c;
                 if (c > 0) {
                     withCoEmb++;

@@ -49,6 +49,9 @@ final class ImageEncoding {
         for (Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName(format); it.hasNext(); ) {
             ImageWriter w = it.next();
             if (w.getClass().getName().startsWith("com.sun.imageio.")) {
+                if (first != null) {
+                    first.dispose();
+                }
                 return w;
             }
             if (first == null) {

@@ -39,7 +39,7 @@ public final class MiniLaion {
         return config;
     }
 
-    /** @return the number of object classes */
+    /** @return the object class names, in a fixed order */
     public static List<String> classes() {
         return Concepts.CLASSES;
     }
@@ -62,20 +62,17 @@ public final class MiniLaion {
      */
     public Generated generate(long index) {
         Streams st = new Streams(config.seed(), index);
+        Planned p = plan(st);
         int size = config.imageSize();
         BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-        Scene scene = Scene.paint(st.scene, size, img);
-        boolean hasText = st.text.nextDouble() < config.textRate();
-        List<WordBox> words = List.of();
-        if (hasText) {
-            TextPlan plan = TextPlan.draw(st.text, vocabulary);
-            words = new TextPainter(size, config.signRate()).draw(img, plan.blocks(), st.place);
-        }
-        List<String> printed = words.stream().map(WordBox::text).toList();
-        Captions.Style style = style(st.caption, hasText);
-        String caption = Captions.write(st.caption, style, scene, printed);
-        Truth truth = new Truth(scene.className(), scene.color().name(), scene.background().kind(), style.id(), words,
-                coEmbedded(caption, printed));
+        p.scene().paint(st.scene, size, img);
+        List<WordBox> words = p.text() == null
+                ? List.of()
+                : new TextPainter(size, config.signRate()).draw(img, p.text().blocks(), st.place);
+        Scene scene = p.scene();
+        String caption = p.caption();
+        Truth truth = new Truth(scene.className(), scene.color().name(), scene.background().kind(), p.style().id(), words,
+                coEmbedded(caption, p.printed()));
         byte[] bytes = ImageEncoding.encode(img, config.format(), config.jpegQuality());
         String key = key(index);
         JsonObject meta = new JsonObject();
@@ -102,8 +99,35 @@ public final class MiniLaion {
     public BufferedImage textFreeImage(long index) {
         Streams st = new Streams(config.seed(), index);
         BufferedImage img = new BufferedImage(config.imageSize(), config.imageSize(), BufferedImage.TYPE_INT_RGB);
-        Scene.paint(st.scene, config.imageSize(), img);
+        plan(st).scene().paint(st.scene, config.imageSize(), img);
         return img;
+    }
+
+    /**
+     * The caption and printed words of sample {@code index} without rendering anything: what the Table 1
+     * statistics need (used to count shards that a resumed run does not regenerate).
+     *
+     * @param index the sample index
+     * @return the caption and the printed words in reading order
+     */
+    CaptionAndWords captionAndWords(long index) {
+        Planned p = plan(new Streams(config.seed(), index));
+        return new CaptionAndWords(p.caption(), p.printed());
+    }
+
+    /** A caption with the words printed in its image. */
+    record CaptionAndWords(String caption, List<String> printed) {}
+
+    /** Everything decided before pixels: scene attributes, printed words, caption style and caption. */
+    private record Planned(Scene scene, TextPlan text, List<String> printed, Captions.Style style, String caption) {}
+
+    private Planned plan(Streams st) {
+        Scene scene = Scene.plan(st.scene);
+        boolean hasText = st.text.nextDouble() < config.textRate();
+        TextPlan text = hasText ? TextPlan.draw(st.text, vocabulary) : null;
+        List<String> printed = text == null ? List.of() : text.words();
+        Captions.Style style = style(st.caption, hasText);
+        return new Planned(scene, text, printed, style, Captions.write(st.caption, style, scene, printed));
     }
 
     private Captions.Style style(SplittableRandom r, boolean hasText) {

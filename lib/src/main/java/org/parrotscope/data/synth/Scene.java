@@ -8,41 +8,57 @@ import java.awt.image.BufferedImage;
 import java.util.SplittableRandom;
 
 /**
- * The text-free part of a mini-LAION image: one object of a class and colour, at a size and position, over a
- * background. The class, colour and background kind are drawn first from the scene's random source, so they do
- * not depend on the image size.
+ * The text-free part of a mini-LAION image: one object of a class and colour, at a size, position and tilt,
+ * over a background. {@link #plan} draws these attributes in a fixed order from the scene's random source, so
+ * they never depend on the image size; {@link #paint} then draws the pixels, consuming the same source further.
  *
  * @param className the object class
  * @param color the object colour
- * @param background the background kind and base colour (set once painted)
- * @param large true when the object fills much of the image (for "large"/"small" in captions)
+ * @param background the background's kind and base colour
+ * @param half the object's half-extent as a fraction of the image side
+ * @param cx the object's centre x as a fraction of the image side
+ * @param cy the object's centre y as a fraction of the image side
+ * @param angle the object's tilt in radians
  */
-record Scene(String className, Palette.Named color, Backgrounds.Painted background, boolean large) {
+record Scene(String className, Palette.Named color, Backgrounds.Plan background, double half, double cx, double cy, double angle) {
+
+    /** @return true when the object fills much of the image (for "large"/"small" in captions) */
+    boolean large() {
+        return half > 0.32;
+    }
 
     /**
-     * Draws a scene.
+     * Draws a scene's attributes.
      *
      * @param r the scene's random source (consumed)
-     * @param size the image width and height
-     * @param img the RGB image to draw into
-     * @return the scene's description
+     * @return the scene
      */
-    static Scene paint(SplittableRandom r, int size, BufferedImage img) {
+    static Scene plan(SplittableRandom r) {
         String cls = Concepts.CLASSES.get(r.nextInt(Concepts.CLASSES.size()));
         Palette.Named color = Palette.pick(r);
         double half = r.nextDouble(0.2, 0.42);
         double cx = r.nextDouble(half, 1 - half);
         double cy = r.nextDouble(half, 1 - half);
         double angle = Math.toRadians(r.nextDouble(-10, 10));
+        return new Scene(cls, color, Backgrounds.plan(r, color.color()), half, cx, cy, angle);
+    }
+
+    /**
+     * Paints the scene.
+     *
+     * @param r the scene's random source, right after {@link #plan}
+     * @param size the image width and height
+     * @param img the RGB image to draw into
+     */
+    void paint(SplittableRandom r, int size, BufferedImage img) {
         Graphics2D g = graphics(img);
         try {
-            Backgrounds.Painted bg = Backgrounds.paint(g, size, r, color.color());
+            Backgrounds.paint(g, size, r, background, color.color());
             AffineTransform at = AffineTransform.getTranslateInstance(cx * size, cy * size);
             at.rotate(angle);
             at.scale(half * size, half * size);
             g.setTransform(at);
-            Concepts.draw(g, cls, color.color());
-            return new Scene(cls, color, bg, half > 0.32);
+            Concepts.draw(g, className, color.color());
         } finally {
             g.dispose();
         }

@@ -131,67 +131,122 @@ public record SynthConfig(
 
         private Builder() {}
 
-        /** @param seed the random seed (required) @return this */
+        /**
+         * Sets the seed.
+         *
+         * @param seed the random seed (required)
+         * @return this builder
+         */
         public Builder setSeed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** @param samples the number of samples (required) @return this */
+        /**
+         * Sets the samples.
+         *
+         * @param samples the number of samples (required)
+         * @return this builder
+         */
         public Builder setSamples(long samples) {
             this.samples = samples;
             return this;
         }
 
-        /** @param n samples per shard, default 1000 (img2dataset's default) @return this */
+        /**
+         * Sets the shard size.
+         *
+         * @param n samples per shard, default 1000 (img2dataset's default)
+         * @return this builder
+         */
         public Builder optShardSize(int n) {
             this.shardSize = n;
             return this;
         }
 
-        /** @param px image width and height, default 256 @return this */
+        /**
+         * Sets the image size.
+         *
+         * @param px image width and height, default 256
+         * @return this builder
+         */
         public Builder optImageSize(int px) {
             this.imageSize = px;
             return this;
         }
 
-        /** @param r probability of embedded text, default 0.546 (Table 1: 54.60%) @return this */
+        /**
+         * Sets the text rate.
+         *
+         * @param r probability of embedded text, default 0.546 (Table 1: 54.60%)
+         * @return this builder
+         */
         public Builder optTextRate(double r) {
             this.textRate = r;
             return this;
         }
 
-        /** @param r probability of a parrot caption for a text image, default 0.46 @return this */
+        /**
+         * Sets the parrot rate.
+         *
+         * @param r probability of a parrot caption for a text image, default 0.46
+         * @return this builder
+         */
         public Builder optParrotRate(double r) {
             this.parrotRate = r;
             return this;
         }
 
-        /** @param r probability of a mixed caption for a text image, default 0.25 @return this */
+        /**
+         * Sets the mixed rate.
+         *
+         * @param r probability of a mixed caption for a text image, default 0.25
+         * @return this builder
+         */
         public Builder optMixedRate(double r) {
             this.mixedRate = r;
             return this;
         }
 
-        /** @param r probability of a web alt-text caption, default 0.10 @return this */
+        /**
+         * Sets the alt text rate.
+         *
+         * @param r probability of a web alt-text caption, default 0.10
+         * @return this builder
+         */
         public Builder optAltTextRate(double r) {
             this.altTextRate = r;
             return this;
         }
 
-        /** @param r probability that a text block sits on a sign or label, default 0.3 @return this */
+        /**
+         * Sets the sign rate.
+         *
+         * @param r probability that a text block sits on a sign or label, default 0.3
+         * @return this builder
+         */
         public Builder optSignRate(double r) {
             this.signRate = r;
             return this;
         }
 
-        /** @param f {@code jpg} (default) or {@code png} @return this */
+        /**
+         * Sets the format.
+         *
+         * @param f {@code jpg} (default) or {@code png}
+         * @return this builder
+         */
         public Builder optFormat(String f) {
             this.format = f;
             return this;
         }
 
-        /** @param q JPEG quality in (0, 1], default 0.85 @return this */
+        /**
+         * Sets the jpeg quality.
+         *
+         * @param q JPEG quality in (0, 1], default 0.85
+         * @return this builder
+         */
         public Builder optJpegQuality(float q) {
             this.jpegQuality = q;
             return this;

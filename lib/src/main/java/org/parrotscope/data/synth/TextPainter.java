@@ -30,6 +30,8 @@ final class TextPainter {
         new Color(0xC6, 0x28, 0x28), new Color(0x15, 0x65, 0xC0), new Color(0x2E, 0x7D, 0x32), new Color(0xFF, 0xF3, 0xE0)
     };
     private static final int MAX_TRIES = 2000;
+    /** WCAG contrast ratio the text colour needs against the darkest and lightest background under it. */
+    private static final double MIN_CONTRAST = 4.0;
     /** Outline stroke width of meme-style text, in em. */
     private static final float OUTLINE = 0.12f;
 
@@ -209,14 +211,14 @@ final class TextPainter {
         lay.words().forEach(g::fill);
     }
 
-    /** @return a palette colour with contrast >= 3 against both luminances, or null when none has */
+    /** @return a palette colour with enough contrast against both luminances, or null when none has */
     private static Color pickText(SplittableRandom r, double lumLo, double lumHi) {
         int n = Palette.COLORS.size();
         int start = r.nextInt(n);
         for (int i = 0; i < n; i++) {
             Color c = Palette.COLORS.get((start + i) % n).color();
             double l = Palette.luminance(c);
-            if (Palette.contrast(l, lumLo) >= 3 && Palette.contrast(l, lumHi) >= 3) {
+            if (Palette.contrast(l, lumLo) >= MIN_CONTRAST && Palette.contrast(l, lumHi) >= MIN_CONTRAST) {
                 return c;
             }
         }

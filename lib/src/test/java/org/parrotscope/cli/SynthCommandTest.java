@@ -1,0 +1,58 @@
+package org.parrotscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SynthCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private String run(String... args) {
+        CommandLine cl = ParrotScope.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        assertEquals(0, code, err.toString());
+        return out.toString();
+    }
+
+    @Test
+    void synth_writesNumberedShardsAndPrintsTable1Statistics() throws Exception {
+        String out = run("synth", "--out", dir.toString(), "--samples", "12", "--seed", "4", "--shard-size", "5", "--image-size", "48");
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of("00000.tar", "00001.tar", "00002.tar", "synth-options.json"), s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertTrue(out.contains("Num. of Total Img.                12"), out);
+        assertTrue(out.contains("Co-Emb. Text Rate (in Total)"), out);
+    }
+
+    @Test
+    void synth_withTextRateZero_reportsNoTextImages() {
+        String out = run("synth", "--out", dir.toString(), "--samples", "20", "--seed", "4", "--image-size", "48", "--text-rate", "0",
+                "--format", "png");
+        assertTrue(out.contains("Num. of Img. w/ Emb. Text         0 (0.00%)"), out);
+    }
+
+    @Test
+    void synth_withInvalidRates_failsWithAMessage() {
+        CommandLine cl = ParrotScope.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute("synth", "--out", dir.toString(), "--samples", "2", "--seed", "1", "--parrot-rate", "0.9", "--mixed-rate", "0.5");
+        assertEquals(1, code);
+        assertTrue(err.toString().contains("must be <= 1"), err.toString());
+    }
+}

@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
             // ocr
             // clip
             BenchClipCommand.class,
+            // train
+            BenchTrainCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

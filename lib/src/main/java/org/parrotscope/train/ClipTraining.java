@@ -1,23 +1,12 @@
 package org.parrotscope.train;
 
-import ai.djl.Device;
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.parrotscope.clip.ClipConfig;
 import org.parrotscope.clip.ClipModel;
 import org.parrotscope.clip.ClipPresets;
@@ -29,15 +18,11 @@ import org.parrotscope.util.Progress;
 /**
  * Contrastive CLIP training from scratch (paper Step 8, Sec. 5, with OpenCLIP's recipe): symmetric InfoNCE,
  * AdamW with decay on matrices only, cosine schedule with warm-up, optional global-norm clipping, logit
- * scale clamped to [0, ln 100] after every step as OpenCLIP does. Runs through DJL's {@link Trainer} on
- * {@code Engine.getInstance().getDevices()}: the GPU(s) when DJL finds them, else the CPU. With several devices
- * the batch is split across them and the features are gathered on the first device before the loss, so the
- * contrastive loss sees the whole batch (OpenCLIP's {@code gather_with_grad}); only the CPU path is tested.
+ * scale clamped to [0, ln 100] after every step as OpenCLIP does ({@link StepRunner}), on the GPU(s) when DJL finds
+ * them, else the CPU. Data come from {@link BatchLoader}; checkpoints from {@link Checkpoints}; the log is
+ * {@link MetricsLog}.
  */
 public final class ClipTraining {
-
-    /** OpenCLIP clamps {@code logit_scale} to [0, ln 100] after each step. */
-    static final float MAX_LOGIT_SCALE = (float) Math.log(100);
 
     private ClipTraining() {}
 
@@ -106,32 +91,18 @@ public final class ClipTraining {
 
     private static Result loop(TrainConfig cfg, List<Sample> samples, int total, int start, Tokenizer tokenizer, ClipModel model,
             TrainingEvaluation evaluation, Progress progress) throws IOException {
-        Map<String, Parameter> named = ParameterNames.of(model.network());
-        Map<String, String> idToName = new HashMap<>();
-        Map<String, String> nameToId = new HashMap<>();
-        Map<String, Boolean> decay = new HashMap<>();
-        named.forEach((name, p) -> {
-            idToName.put(p.getId(), name);
-            nameToId.put(name, p.getId());
-            decay.put(p.getId(), WeightDecayRule.decays(name, p.getArray().getShape().dimension()));
-        });
         CosineWarmup schedule = new CosineWarmup(cfg.learningRate(), cfg.warmup(), total);
-        AdamW optimizer = AdamW.builder().optLearningRateTracker(schedule).optBetas(cfg.beta1(), cfg.beta2()).optEpsilon(cfg.epsilon())
-                .optDecoupledWeightDecay(cfg.weightDecay()).optDecayMask(id -> decay.getOrDefault(id, false)).build();
-        Device[] devices = Engine.getInstance().getDevices();
-        DefaultTrainingConfig tc = new DefaultTrainingConfig(new ContrastiveLoss()).optOptimizer(optimizer).optDevices(devices);
+        AdamW.Builder adamw = AdamW.builder().optLearningRateTracker(schedule).optBetas(cfg.beta1(), cfg.beta2()).optEpsilon(cfg.epsilon())
+                .optDecoupledWeightDecay(cfg.weightDecay());
         int side = model.config().vision().imageSize();
         int ctx = tokenizer.contextLength();
-        float[] mean = floats(model.preprocessConfig(), "mean");
-        float[] std = floats(model.preprocessConfig(), "std");
-        TrainTransform transform = new TrainTransform(side, 0.9, 1.0, mean, std);
+        TrainTransform transform = new TrainTransform(side, 0.9, 1.0, floats(model.preprocessConfig(), "mean"), floats(model.preprocessConfig(), "std"));
         ImageDecoder decoder = ImageDecoder.defaults();
         int stop = cfg.stopAt() > 0 ? Math.min(cfg.stopAt(), total) : total;
         MetricsLog log = new MetricsLog(cfg.outDir(), start + 1);
         List<Double> losses = new ArrayList<>();
-        Parameter logitScale = named.get("logit_scale");
         Path last = null;
-        try (Trainer trainer = model.djlModel().newTrainer(tc);
+        try (StepRunner runner = new StepRunner(model, adamw, cfg.gradClip(), cfg.batch(), ctx);
                 BatchLoader loader = new BatchLoader(samples, cfg.batch(), cfg.seed(), start, stop, transform, tokenizer, s -> {
                     try {
                         return decoder.decode(s);
@@ -139,43 +110,28 @@ public final class ClipTraining {
                         throw new IllegalArgumentException(s.key() + ": " + e.getMessage(), e);
                     }
                 }, cfg.threads(), 3)) {
-            trainer.initialize(new Shape(cfg.batch(), 3, side, side), new Shape(cfg.batch(), ctx));
             if (cfg.resume() != null) {
-                optimizer.importState(OptimizerState.load(cfg.resume().resolve(Checkpoints.OPTIMIZER_FILE)), nameToId, devices, model.manager());
+                runner.optimizer().importState(OptimizerState.load(cfg.resume().resolve(Checkpoints.OPTIMIZER_FILE)), runner.nameToId(),
+                        runner.trainer().getDevices(), model.manager());
             }
             long t0 = System.nanoTime();
             while (loader.hasNext()) {
                 TrainBatch b = loader.next();
                 double loss;
-                double norm = Double.NaN;
-                try (NDManager bm = trainer.getManager().newSubManager()) {
-                    NDArray pixels = bm.create(b.pixels(), new Shape(b.size(), 3, side, side));
-                    NDArray ids = bm.create(b.tokens(), new Shape(b.size(), ctx));
-                    try (GradientCollector gc = trainer.newGradientCollector()) {
-                        NDArray l = trainer.getLoss().evaluate(new NDList(), forward(trainer, pixels, ids));
-                        gc.backward(l);
-                        loss = l.getFloat();
-                    }
-                    if (cfg.gradClip() > 0) {
-                        norm = Gradients.globalNorm(named.values());
-                        optimizer.setGradientScale(Gradients.clipScale(norm, cfg.gradClip()));
-                    }
-                    trainer.step();
-                    Gradients.zero(named.values());
-                    clamp(logitScale);
+                try (NDManager bm = runner.trainer().getManager().newSubManager()) {
+                    loss = runner.step(bm.create(b.pixels(), new Shape(b.size(), 3, side, side)), bm.create(b.tokens(), new Shape(b.size(), ctx)));
                 }
                 int done = b.step() + 1;
-                long t1 = System.nanoTime();
                 losses.add(loss);
                 JsonObject e = new JsonObject();
                 e.addProperty("step", done);
                 e.addProperty("epoch", b.epoch());
                 e.addProperty("loss", loss);
                 e.addProperty("lr", schedule.at(b.step()));
-                e.addProperty("logit_scale", logitScale.getArray().toFloatArray()[0]);
-                e.addProperty("samples_per_s", b.size() / ((t1 - t0) / 1e9));
-                if (!Double.isNaN(norm)) {
-                    e.addProperty("grad_norm", norm);
+                e.addProperty("logit_scale", runner.logitScale());
+                e.addProperty("samples_per_s", b.size() / ((System.nanoTime() - t0) / 1e9));
+                if (!Double.isNaN(runner.lastGradNorm())) {
+                    e.addProperty("grad_norm", runner.lastGradNorm());
                 }
                 log.append(e);
                 if (progress != null) {
@@ -190,45 +146,14 @@ public final class ClipTraining {
                 TrainState state = new TrainState(done, total, cfg.seed(), cfg.batch(), samples.size());
                 if (done == stop) {
                     last = cfg.outDir().resolve(done == total ? "final" : "checkpoints/step-" + String.format("%07d", done));
-                    Checkpoints.save(last, model, tokenizer, optimizer, idToName, state);
+                    Checkpoints.save(last, model, tokenizer, runner.optimizer(), runner.idToName(), state);
                 } else if (cfg.checkpointEvery() > 0 && done % cfg.checkpointEvery() == 0) {
-                    Checkpoints.save(cfg.outDir().resolve("checkpoints/step-" + String.format("%07d", done)), model, tokenizer, optimizer, idToName, state);
+                    Checkpoints.save(cfg.outDir().resolve("checkpoints/step-" + String.format("%07d", done)), model, tokenizer, runner.optimizer(),
+                            runner.idToName(), state);
                 }
                 t0 = System.nanoTime();
             }
             return new Result(last, start, start + losses.size(), losses, loader.skipped());
-        }
-    }
-
-    private static NDList forward(Trainer trainer, NDArray pixels, NDArray ids) {
-        Device[] devices = trainer.getDevices();
-        if (devices.length == 1) {
-            return trainer.forward(new NDList(pixels, ids));
-        }
-        // data parallel: split the batch, forward each part on its device, gather the features (with their
-        // gradient paths) on the first device so the loss contrasts every pair against the whole batch
-        NDList px = pixels.split(devices.length);
-        NDList tx = ids.split(devices.length);
-        NDList img = new NDList();
-        NDList txt = new NDList();
-        NDArray scale = null;
-        for (int d = 0; d < devices.length; d++) {
-            NDList out = trainer.forward(new NDList(px.get(d).toDevice(devices[d], false), tx.get(d).toDevice(devices[d], false)));
-            img.add(out.get(0).toDevice(devices[0], false));
-            txt.add(out.get(1).toDevice(devices[0], false));
-            if (d == 0) {
-                scale = out.get(2);
-            }
-        }
-        return new NDList(NDArrays.concat(img), NDArrays.concat(txt), scale);
-    }
-
-    private static void clamp(Parameter logitScale) {
-        NDArray a = logitScale.getArray();
-        float v = a.toFloatArray()[0];
-        float c = Math.max(0f, Math.min(MAX_LOGIT_SCALE, v));
-        if (c != v) {
-            a.set(new float[] {c});
         }
     }
 

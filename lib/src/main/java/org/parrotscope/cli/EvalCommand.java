@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
             + "\"typographic\": {\"true_class_accuracy\", \"written_class_rate\", ...}}."})
 public final class EvalCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model folder (config.json, model.safetensors, tokenizer).")
     Path model;
 
@@ -61,7 +64,8 @@ public final class EvalCommand implements Callable<Integer> {
                 .optTemplates(templates == null || templates.isEmpty() ? ZeroShot.DEFAULT_TEMPLATES : templates).build();
         try (ClipEmbedder e = ClipEmbedder.open(model, vocab)) {
             EvalReport r = EvalSuite.run(e, opt);
-            System.out.println(json ? Json.PRETTY.toJson(r.toJson()) : r.toTable());
+            spec.commandLine().getOut().println(json ? Json.PRETTY.toJson(r.toJson()) : r.toTable());
+            spec.commandLine().getOut().flush();
         }
         return 0;
     }

@@ -29,7 +29,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, split = ",", paramLabel = "SHARDS|MANIFEST", description = "Shard specs (comma-separated) or one subset manifest .json.")
     List<String> data;
 
-    @Option(names = "--preset", defaultValue = "mini", paramLabel = "NAME", description = "Architecture preset (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--preset", defaultValue = "mini", paramLabel = "NAME", description = "Architecture preset name, or an OpenCLIP model_cfg .json file (default: ${DEFAULT-VALUE}).")
     String preset;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")

@@ -63,7 +63,7 @@ public final class ClipTraining {
             model = ClipModel.load(cfg.resume());
             tokenizer = Tokenizers.load(cfg.resume(), model.config().text().contextLength());
         } else {
-            ClipConfig preset = ClipPresets.load(cfg.preset());
+            ClipConfig preset = preset(cfg.preset());
             if (cfg.bpeVocab() != null) {
                 tokenizer = BpeTokenizer.open(cfg.bpeVocab(), preset.text().contextLength());
             } else {
@@ -74,6 +74,17 @@ public final class ClipTraining {
         try (model) {
             return loop(cfg, samples, total, start, tokenizer, model, evaluation, progress);
         }
+    }
+
+    /**
+     * An architecture by preset name, or from an OpenCLIP {@code model_cfg} JSON file.
+     *
+     * @param nameOrFile a name of {@link ClipPresets#names()} or a path ending in {@code .json}
+     * @return the architecture
+     * @throws IOException when the file cannot be read
+     */
+    public static ClipConfig preset(String nameOrFile) throws IOException {
+        return nameOrFile.endsWith(".json") ? ClipConfig.read(Path.of(nameOrFile)) : ClipPresets.load(nameOrFile);
     }
 
     /**

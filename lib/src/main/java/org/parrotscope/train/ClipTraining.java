@@ -141,9 +141,8 @@ public final class ClipTraining {
                 e.addProperty("lr", schedule.at(b.step()));
                 e.addProperty("logit_scale", runner.logitScale());
                 e.addProperty("samples_per_s", b.size() / ((System.nanoTime() - t0) / 1e9));
-                if (!Double.isNaN(runner.lastGradNorm())) {
-                    e.addProperty("grad_norm", runner.lastGradNorm());
-                }
+                e.addProperty("grad_norm", runner.lastGradNorm());
+                e.addProperty("skipped_steps", runner.skippedSteps());
                 log.append(e);
                 if (progress != null) {
                     progress.advance(1);

@@ -41,8 +41,9 @@ public final class Gradients {
     public static void zero(Collection<Parameter> parameters) {
         for (Parameter p : parameters) {
             if (p.requiresGradient() && p.getArray().hasGradient()) {
-                try (NDArray g = p.getArray().getGradient()) {
-                    g.subi(g);
+                try (NDArray g = p.getArray().getGradient(); NDArray z = g.zerosLike()) {
+                    // copied, not subtracted: g - g stays NaN where a skipped step left NaN or infinity
+                    z.copyTo(g);
                 }
             }
         }
@@ -57,7 +58,7 @@ public final class Gradients {
      * @return the scale
      */
     public static float clipScale(double norm, float maxNorm) {
-        if (maxNorm <= 0) {
+        if (maxNorm <= 0 || !Double.isFinite(norm)) {
             return 1f;
         }
         double s = maxNorm / (norm + 1e-6);

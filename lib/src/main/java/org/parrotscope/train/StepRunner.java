@@ -34,6 +34,7 @@ public final class StepRunner implements AutoCloseable {
     private final Parameter logitScale;
     private final float gradClip;
     private double lastNorm = Double.NaN;
+    private int skipped;
 
     /**
      * Sets up a trainer for a model.
@@ -81,7 +82,12 @@ public final class StepRunner implements AutoCloseable {
         return nameToId;
     }
 
-    /** @return the global gradient norm of the last step (NaN without clipping) */
+    /** @return steps skipped because the loss or the gradient was not finite */
+    public int skippedSteps() {
+        return skipped;
+    }
+
+    /** @return the global gradient norm of the last step (not finite when the step was skipped) */
     public double lastGradNorm() {
         return lastNorm;
     }
@@ -105,11 +111,15 @@ public final class StepRunner implements AutoCloseable {
             gc.backward(l);
             loss = l.getFloat();
         }
-        if (gradClip > 0) {
-            lastNorm = Gradients.globalNorm(named.values());
+        // the global norm is needed for clipping and to refuse a non-finite gradient: such a step is skipped
+        // (as PyTorch's GradScaler skips it) instead of writing NaN into every weight
+        lastNorm = Gradients.globalNorm(named.values());
+        if (Double.isFinite(lastNorm) && Double.isFinite(loss)) {
             optimizer.setGradientScale(Gradients.clipScale(lastNorm, gradClip));
+            trainer.step();
+        } else {
+            skipped++;
         }
-        trainer.step();
         // DJL's native optimizers zero gradients inside their update; a Java optimizer must do it itself
         Gradients.zero(named.values());
         clampLogitScale();

@@ -91,4 +91,23 @@ class OptimizationTest {
         assertFalse(WeightDecayRule.decays("logit_scale", 0));
         assertFalse(WeightDecayRule.decays("ln_final.weight", 1));
     }
+
+    @Test
+    void gradientsZero_clearsNonFiniteGradients_andNormSeesThem() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            ai.djl.nn.Parameter p = ai.djl.nn.Parameter.builder().setName("w").setType(ai.djl.nn.Parameter.Type.WEIGHT).build();
+            NDArray w = m.create(new float[] {1, 2});
+            w.setRequiresGradient(true);
+            p.setArray(w);
+            try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                gc.backward(w.log().sub(w.log()).sum().mul(Float.NaN));
+            }
+            assertTrue(Double.isNaN(Gradients.globalNorm(java.util.List.of(p))));
+            Gradients.zero(java.util.List.of(p));
+            assertArrayEquals(new float[] {0, 0}, w.getGradient().toFloatArray(), 0f);
+            assertEquals(0.0, Gradients.globalNorm(java.util.List.of(p)), 0.0);
+            assertEquals(0.5f, Gradients.clipScale(2 - 1e-6, 1f), 1e-6f);
+            assertEquals(1f, Gradients.clipScale(Double.NaN, 1f), 0f);
+        }
+    }
 }

@@ -41,8 +41,23 @@ public final class Gradients {
     public static void zero(Collection<Parameter> parameters) {
         for (Parameter p : parameters) {
             if (p.requiresGradient() && p.getArray().hasGradient()) {
+                try (NDArray g = p.getArray().getGradient()) {
+                    g.subi(g);
+                }
+            }
+        }
+    }
+
+    /**
+     * Sets all gradients to zero in place even where they hold NaN or infinity ({@code g - g} would keep those),
+     * after a skipped step.
+     *
+     * @param parameters the trained parameters
+     */
+    public static void clear(Collection<Parameter> parameters) {
+        for (Parameter p : parameters) {
+            if (p.requiresGradient() && p.getArray().hasGradient()) {
                 try (NDArray g = p.getArray().getGradient(); NDArray z = g.zerosLike()) {
-                    // copied, not subtracted: g - g stays NaN where a skipped step left NaN or infinity
                     z.copyTo(g);
                 }
             }

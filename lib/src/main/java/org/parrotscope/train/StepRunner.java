@@ -117,11 +117,12 @@ public final class StepRunner implements AutoCloseable {
         if (Double.isFinite(lastNorm) && Double.isFinite(loss)) {
             optimizer.setGradientScale(Gradients.clipScale(lastNorm, gradClip));
             trainer.step();
+            // DJL's native optimizers zero gradients inside their update; a Java optimizer must do it itself
+            Gradients.zero(named.values());
         } else {
             skipped++;
+            Gradients.clear(named.values());
         }
-        // DJL's native optimizers zero gradients inside their update; a Java optimizer must do it itself
-        Gradients.zero(named.values());
         clampLogitScale();
         return loss;
     }

@@ -93,7 +93,7 @@ class OptimizationTest {
     }
 
     @Test
-    void gradientsZero_clearsNonFiniteGradients_andNormSeesThem() {
+    void gradientsClear_clearsNonFiniteGradients_andNormSeesThem() {
         try (NDManager m = NDManager.newBaseManager()) {
             ai.djl.nn.Parameter p = ai.djl.nn.Parameter.builder().setName("w").setType(ai.djl.nn.Parameter.Type.WEIGHT).build();
             NDArray w = m.create(new float[] {1, 2});
@@ -103,7 +103,7 @@ class OptimizationTest {
                 gc.backward(w.log().sub(w.log()).sum().mul(Float.NaN));
             }
             assertTrue(Double.isNaN(Gradients.globalNorm(java.util.List.of(p))));
-            Gradients.zero(java.util.List.of(p));
+            Gradients.clear(java.util.List.of(p));
             assertArrayEquals(new float[] {0, 0}, w.getGradient().toFloatArray(), 0f);
             assertEquals(0.0, Gradients.globalNorm(java.util.List.of(p)), 0.0);
             assertEquals(0.5f, Gradients.clipScale(2 - 1e-6, 1f), 1e-6f);

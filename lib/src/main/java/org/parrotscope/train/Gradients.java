@@ -57,8 +57,9 @@ public final class Gradients {
     public static void clear(Collection<Parameter> parameters) {
         for (Parameter p : parameters) {
             if (p.requiresGradient() && p.getArray().hasGradient()) {
-                try (NDArray g = p.getArray().getGradient(); NDArray z = g.zerosLike()) {
-                    z.copyTo(g);
+                try (NDArray g = p.getArray().getGradient()) {
+                    // an indexed fill writes zeros in place; copyTo corrupted native memory (measured: crashes)
+                    g.set(new ai.djl.ndarray.index.NDIndex("..."), 0f);
                 }
             }
         }

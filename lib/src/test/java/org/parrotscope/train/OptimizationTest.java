@@ -105,6 +105,15 @@ class OptimizationTest {
             assertTrue(Double.isNaN(Gradients.globalNorm(java.util.List.of(p))));
             Gradients.clear(java.util.List.of(p));
             assertArrayEquals(new float[] {0, 0}, w.getGradient().toFloatArray(), 0f);
+            ai.djl.nn.Parameter q = ai.djl.nn.Parameter.builder().setName("s").setType(ai.djl.nn.Parameter.Type.WEIGHT).build();
+            NDArray s = m.create(2f);
+            s.setRequiresGradient(true);
+            q.setArray(s);
+            try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                gc.backward(s.mul(Float.POSITIVE_INFINITY));
+            }
+            Gradients.clear(java.util.List.of(q));
+            assertEquals(0f, s.getGradient().getFloat(), 0f);
             assertEquals(0.0, Gradients.globalNorm(java.util.List.of(p)), 0.0);
             assertEquals(0.5f, Gradients.clipScale(2 - 1e-6, 1f), 1e-6f);
             assertEquals(1f, Gradients.clipScale(Double.NaN, 1f), 0f);

@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
             BenchOcrCommand.class,
             // clip
             BenchClipCommand.class,
+            // train
+            BenchTrainCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

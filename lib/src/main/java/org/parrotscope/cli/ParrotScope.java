@@ -33,6 +33,8 @@ public final class ParrotScope implements Runnable {
             new ScoreCommand(),
             new EmbedCommand(),
             // train / eval
+            new TrainCommand(),
+            new EvalCommand(),
             // bench
             new BenchCommand(),
         };

@@ -1,0 +1,63 @@
+package org.parrotscope.eval;
+
+import java.util.List;
+
+/**
+ * Zero-shot classification results: top-1/top-5 accuracy, per-class accuracy and the confusion table.
+ *
+ * @param classes class names, index = class id
+ * @param images number of images
+ * @param top1 top-1 accuracy
+ * @param top5 top-5 accuracy (= 1 with at most 5 classes)
+ * @param perClass per-class top-1 accuracy, NaN for a class without images
+ * @param confusion counts, row = true class, column = predicted class
+ */
+public record ZeroShotResult(List<String> classes, int images, double top1, double top5, double[] perClass, int[][] confusion) {
+
+    /** Validates the shapes. */
+    public ZeroShotResult {
+        classes = List.copyOf(classes);
+        if (perClass.length != classes.size() || confusion.length != classes.size()) {
+            throw new IllegalArgumentException("per-class results must have one entry per class");
+        }
+    }
+
+    /**
+     * Scores classifier logits.
+     *
+     * @param classes the class names
+     * @param logits (images, classes) scores
+     * @param labels the true class per image
+     * @return the results
+     */
+    public static ZeroShotResult of(List<String> classes, float[][] logits, int[] labels) {
+        int c = classes.size();
+        int[][] confusion = new int[c][c];
+        int[] perCount = new int[c];
+        int top1 = 0;
+        int top5 = 0;
+        for (int i = 0; i < logits.length; i++) {
+            int truth = labels[i];
+            int better = 0;
+            int best = 0;
+            for (int j = 0; j < c; j++) {
+                if (logits[i][j] > logits[i][truth]) {
+                    better++;
+                }
+                if (logits[i][j] > logits[i][best]) {
+                    best = j;
+                }
+            }
+            confusion[truth][best]++;
+            perCount[truth]++;
+            top1 += best == truth ? 1 : 0;
+            top5 += better < 5 ? 1 : 0;
+        }
+        double[] perClass = new double[c];
+        for (int k = 0; k < c; k++) {
+            perClass[k] = perCount[k] == 0 ? Double.NaN : (double) confusion[k][k] / perCount[k];
+        }
+        int n = Math.max(1, logits.length);
+        return new ZeroShotResult(classes, logits.length, (double) top1 / n, (double) top5 / n, perClass, confusion);
+    }
+}

@@ -1,0 +1,193 @@
+package org.parrotscope.train;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.ParameterTracker;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.parrotscope.clip.SafetensorsWriter;
+
+/**
+ * AdamW (Loshchilov and Hutter 2019) as {@code torch.optim.AdamW} computes it, with decoupled weight decay
+ * applied only to the parameters a mask selects - OpenCLIP decays matrices and convolution kernels but
+ * not gains, biases, embeddings or the logit scale ({@link WeightDecayRule}). DJL's own optimizers take one
+ * weight decay for all parameters, hence this class.
+ *
+ * <p>Per update of a parameter: {@code w -= lr * wd * w} (decayed parameters only), {@code m = b1 m + (1 - b1) g},
+ * {@code v = b2 v + (1 - b2) g^2}, {@code w -= lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps)}.
+ * The step count t and the moments are kept per parameter and device and can be exported and restored
+ * ({@link OptimizerState}) so that a resumed run continues bit-for-bit.
+ */
+public final class AdamW extends Optimizer {
+
+    private final ParameterTracker lr;
+    private final float beta1;
+    private final float beta2;
+    private final float epsilon;
+    private final float weightDecay;
+    private final Predicate<String> decays;
+    private final Map<String, Map<Device, NDArray>> means = new ConcurrentHashMap<>();
+    private final Map<String, Map<Device, NDArray>> variances = new ConcurrentHashMap<>();
+    private final Map<String, Map<Device, Integer>> counts = new ConcurrentHashMap<>();
+    private volatile float gradScale = 1f;
+
+    private AdamW(Builder b) {
+        super(b);
+        this.lr = b.lr;
+        this.beta1 = b.beta1;
+        this.beta2 = b.beta2;
+        this.epsilon = b.epsilon;
+        this.weightDecay = b.weightDecay;
+        this.decays = b.decays;
+    }
+
+    /** @return a builder with OpenCLIP's ViT defaults (betas 0.9/0.98, eps 1e-6, wd 0.2) */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Scales the gradients of the next updates, e.g. by {@code maxNorm / globalNorm} for clipping by global
+     * norm (the norm needs all gradients, which one per-parameter update cannot see).
+     *
+     * @param scale the factor, 1 for none
+     */
+    public void setGradientScale(float scale) {
+        this.gradScale = scale;
+    }
+
+    @Override
+    public void update(String parameterId, NDArray weight, NDArray grad) {
+        Device device = weight.getDevice();
+        int t = counts.computeIfAbsent(parameterId, k -> new ConcurrentHashMap<>()).merge(device, 1, Integer::sum);
+        float rate = lr.getNewValue(parameterId, t);
+        float scale = gradScale * rescaleGrad;
+        NDArray m = withDefaultState(means, parameterId, device, k -> weight.zerosLike());
+        NDArray v = withDefaultState(variances, parameterId, device, k -> weight.zerosLike());
+        if (weightDecay > 0 && decays.test(parameterId)) {
+            weight.muli(1 - rate * weightDecay);
+        }
+        double bc1 = 1 - Math.pow(beta1, t);
+        double bc2 = 1 - Math.pow(beta2, t);
+        // every temporary is closed here: they would otherwise live as long as the parameters' manager
+        try (NDArray g = grad.mul(scale); NDArray g1 = g.mul(1 - beta1); NDArray g2 = g.square()) {
+            m.muli(beta1).addi(g1);
+            v.muli(beta2).addi(g2.muli(1 - beta2));
+        }
+        try (NDArray denom = v.sqrt(); NDArray step = m.div(denom.divi((float) Math.sqrt(bc2)).addi(epsilon))) {
+            weight.subi(step.muli((float) (rate / bc1)));
+        }
+    }
+
+    /**
+     * Exports the moments and step counts, keyed by a stable parameter name.
+     *
+     * @param names parameter id to stable name (e.g. the OpenCLIP name)
+     * @return the state, copied to the heap; parameters never updated are absent
+     */
+    public OptimizerState exportState(Map<String, String> names) {
+        Map<String, SafetensorsWriter.Tensor> m = new HashMap<>();
+        Map<String, SafetensorsWriter.Tensor> v = new HashMap<>();
+        Map<String, Integer> t = new HashMap<>();
+        for (var e : names.entrySet()) {
+            Map<Device, NDArray> md = means.get(e.getKey());
+            if (md == null || md.isEmpty()) {
+                continue;
+            }
+            Device d = md.keySet().iterator().next();
+            m.put(e.getValue(), heap(md.get(d)));
+            v.put(e.getValue(), heap(variances.get(e.getKey()).get(d)));
+            t.put(e.getValue(), counts.get(e.getKey()).get(d));
+        }
+        return new OptimizerState(m, v, t);
+    }
+
+    private static SafetensorsWriter.Tensor heap(NDArray a) {
+        return new SafetensorsWriter.Tensor(a.getShape().getShape(), a.toFloatArray());
+    }
+
+    private static NDArray device(SafetensorsWriter.Tensor t, NDManager manager, Device d) {
+        return manager.create(t.data(), new ai.djl.ndarray.types.Shape(t.shape())).toDevice(d, false);
+    }
+
+    /**
+     * Restores exported state before the first update, on every device the weights live on.
+     *
+     * @param state the exported state
+     * @param ids stable name to parameter id of this run
+     * @param devices the devices of the training run
+     * @param manager the manager owning the restored moments
+     */
+    public void importState(OptimizerState state, Map<String, String> ids, Device[] devices, NDManager manager) {
+        for (var e : state.steps().entrySet()) {
+            String id = Objects.requireNonNull(ids.get(e.getKey()), () -> "optimizer state names unknown parameter " + e.getKey());
+            for (Device d : devices) {
+                means.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).put(d, device(state.means().get(e.getKey()), manager, d));
+                variances.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).put(d, device(state.variances().get(e.getKey()), manager, d));
+                counts.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).put(d, e.getValue());
+            }
+        }
+    }
+
+    /** Builds an {@link AdamW}. */
+    public static final class Builder extends OptimizerBuilder<Builder> {
+        private ParameterTracker lr = ai.djl.training.tracker.Tracker.fixed(5e-4f);
+        private float beta1 = 0.9f;
+        private float beta2 = 0.98f;
+        private float epsilon = 1e-6f;
+        private float weightDecay = 0.2f;
+        private Predicate<String> decays = id -> true;
+
+        /** @param tracker the learning-rate schedule (default fixed 5e-4, OpenCLIP's default lr) @return this */
+        public Builder optLearningRateTracker(ParameterTracker tracker) {
+            this.lr = Objects.requireNonNull(tracker);
+            return this;
+        }
+
+        /** @param b1 first-moment decay (default 0.9) @param b2 second-moment decay (default 0.98) @return this */
+        public Builder optBetas(float b1, float b2) {
+            this.beta1 = b1;
+            this.beta2 = b2;
+            return this;
+        }
+
+        /** @param eps denominator epsilon (default 1e-6, OpenCLIP's ViT value) @return this */
+        public Builder optEpsilon(float eps) {
+            this.epsilon = eps;
+            return this;
+        }
+
+        /** @param wd decoupled weight decay (default 0.2, OpenCLIP's default) @return this */
+        public Builder optDecoupledWeightDecay(float wd) {
+            this.weightDecay = wd;
+            return this;
+        }
+
+        /** @param mask true for parameter ids that get weight decay (default all) @return this */
+        public Builder optDecayMask(Predicate<String> mask) {
+            this.decays = Objects.requireNonNull(mask);
+            return this;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        /** @return the optimizer */
+        public AdamW build() {
+            if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1)) {
+                throw new IllegalArgumentException("betas must be in [0, 1), got " + beta1 + ", " + beta2);
+            }
+            if (!(epsilon > 0) || weightDecay < 0) {
+                throw new IllegalArgumentException("need epsilon > 0 and weight decay >= 0");
+            }
+            return new AdamW(this);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package org.parrotscope.train;
+
+import java.awt.image.BufferedImage;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.SplittableRandom;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.parrotscope.data.Sample;
+
+/**
+ * Prepares training batches ahead of the optimizer: a producer thread fills a bounded queue, decoding and
+ * augmenting each batch's images on a worker pool. The order is a pure function of (seed, step): each epoch
+ * is a seeded permutation of the samples, the last incomplete batch is dropped (as OpenCLIP's training
+ * loader does), and each sample's augmentation generator is derived from (seed, epoch, index). So a run
+ * resumed at step s sees exactly the batches an uninterrupted run sees from s on, on any number of threads.
+ * A sample whose image cannot be decoded is replaced by the next sample of the permutation and counted.
+ */
+public final class BatchLoader implements Iterator<TrainBatch>, AutoCloseable {
+
+    private static final TrainBatch END = new TrainBatch(-1, -1, 0, new float[0], new long[0]);
+
+    private final List<Sample> samples;
+    private final int batch;
+    private final long seed;
+    private final int endStep;
+    private final TrainTransform transform;
+    private final Tokenizer tokenizer;
+    private final Function<Sample, BufferedImage> decoder;
+    private final ExecutorService workers;
+    private final BlockingQueue<Object> queue;
+    private final Thread producer;
+    private final java.util.concurrent.atomic.AtomicInteger skipped = new java.util.concurrent.atomic.AtomicInteger();
+    private Object next;
+
+    /**
+     * Starts loading.
+     *
+     * @param samples the training pairs (at least one batch)
+     * @param batch pairs per batch
+     * @param seed fixes order and augmentation
+     * @param startStep first step to produce (0, or the resumed step)
+     * @param endStep step after the last one to produce
+     * @param transform the image augmentation
+     * @param tokenizer the caption tokenizer
+     * @param decoder image bytes to RGB image; may throw for a corrupt image
+     * @param threads decoding threads
+     * @param prefetch batches kept ready
+     */
+    public BatchLoader(List<Sample> samples, int batch, long seed, int startStep, int endStep, TrainTransform transform, Tokenizer tokenizer,
+            Function<Sample, BufferedImage> decoder, int threads, int prefetch) {
+        if (samples.size() < batch) {
+            throw new IllegalArgumentException("need at least one full batch: " + samples.size() + " samples < batch " + batch);
+        }
+        this.samples = samples;
+        this.batch = batch;
+        this.seed = seed;
+        this.endStep = endStep;
+        this.transform = transform;
+        this.tokenizer = tokenizer;
+        this.decoder = decoder;
+        this.workers = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "batch-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        this.queue = new ArrayBlockingQueue<>(Math.max(1, prefetch));
+        this.producer = new Thread(() -> produce(startStep), "batch-producer");
+        producer.setDaemon(true);
+        producer.start();
+    }
+
+    /** @return optimizer steps per epoch (full batches only) */
+    public static int stepsPerEpoch(int samples, int batch) {
+        return samples / batch;
+    }
+
+    /** @return images that could not be decoded so far */
+    public int skipped() {
+        return skipped.get();
+    }
+
+    /**
+     * The sample order of an epoch.
+     *
+     * @param n number of samples
+     * @param seed the run seed
+     * @param epoch the epoch
+     * @return a permutation of 0..n-1
+     */
+    public static int[] permutation(int n, long seed, int epoch) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        SplittableRandom rng = new SplittableRandom(mix(seed, epoch, -1));
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    private static long mix(long seed, long epoch, long index) {
+        long z = seed * 0x9E3779B97F4A7C15L + epoch * 0xBF58476D1CE4E5B9L + index * 0x94D049BB133111EBL;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private void produce(int startStep) {
+        int spe = stepsPerEpoch(samples.size(), batch);
+        try {
+            int cachedEpoch = -1;
+            int[] perm = null;
+            for (int step = startStep; step < endStep; step++) {
+                int epoch = step / spe;
+                if (epoch != cachedEpoch) {
+                    perm = permutation(samples.size(), seed, epoch);
+                    cachedEpoch = epoch;
+                }
+                queue.put(assemble(step, epoch, (step % spe) * batch, perm));
+            }
+            queue.put(END);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            queue.offer(t);
+        }
+    }
+
+    private TrainBatch assemble(int step, int epoch, int offset, int[] perm) throws Exception {
+        int side = transform.size();
+        int plane = 3 * side * side;
+        int ctx = tokenizer.contextLength();
+        float[] pixels = new float[batch * plane];
+        long[] tokens = new long[batch * ctx];
+        @SuppressWarnings("unchecked")
+        Future<?>[] jobs = new Future<?>[batch];
+        for (int b = 0; b < batch; b++) {
+            int slot = b;
+            jobs[b] = workers.submit(() -> {
+                // a corrupt image is replaced by the following samples of the permutation, deterministically
+                for (int k = 0; k < perm.length; k++) {
+                    int idx = perm[(offset + slot + k * batch) % perm.length];
+                    Sample s = samples.get(idx);
+                    BufferedImage img;
+                    try {
+                        img = decoder.apply(s);
+                    } catch (RuntimeException e) {
+                        skipped.incrementAndGet();
+                        continue;
+                    }
+                    float[] chw = transform.apply(img, new SplittableRandom(mix(seed, epoch, idx)));
+                    System.arraycopy(chw, 0, pixels, slot * plane, plane);
+                    System.arraycopy(tokenizer.encode(s.caption()), 0, tokens, slot * ctx, ctx);
+                    return null;
+                }
+                throw new IllegalStateException("no decodable image in the training data");
+            });
+        }
+        for (Future<?> f : jobs) {
+            f.get();
+        }
+        return new TrainBatch(step, epoch, batch, pixels, tokens);
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null) {
+            try {
+                next = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a batch", e);
+            }
+        }
+        if (next instanceof Throwable t) {
+            throw new IllegalStateException("batch preparation failed: " + t.getMessage(), t);
+        }
+        return next != END;
+    }
+
+    @Override
+    public TrainBatch next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        TrainBatch b = (TrainBatch) next;
+        next = null;
+        return b;
+    }
+
+    @Override
+    public void close() {
+        producer.interrupt();
+        workers.shutdownNow();
+    }
+}

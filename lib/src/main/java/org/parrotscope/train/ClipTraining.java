@@ -1,0 +1,178 @@
+package org.parrotscope.train;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.parrotscope.clip.ClipConfig;
+import org.parrotscope.clip.ClipModel;
+import org.parrotscope.clip.ClipPresets;
+import org.parrotscope.data.ImageDecoder;
+import org.parrotscope.data.Sample;
+import org.parrotscope.data.SkipLog;
+import org.parrotscope.util.Progress;
+
+/**
+ * Contrastive CLIP training from scratch (paper Step 8, Sec. 5, with OpenCLIP's recipe): symmetric InfoNCE,
+ * AdamW with decay on matrices only, cosine schedule with warm-up, optional global-norm clipping, logit
+ * scale clamped to [0, ln 100] after every step as OpenCLIP does ({@link StepRunner}), on the GPU(s) when DJL finds
+ * them, else the CPU. Data come from {@link BatchLoader}; checkpoints from {@link Checkpoints}; the log is
+ * {@link MetricsLog}.
+ */
+public final class ClipTraining {
+
+    private ClipTraining() {}
+
+    /**
+     * What a run did.
+     *
+     * @param finalDir the last checkpoint written (a loadable model folder)
+     * @param startStep the step the run started at (0, or the resumed step)
+     * @param endStep steps done at the end
+     * @param losses the loss of every step this run did, in order
+     * @param skippedImages images that could not be decoded
+     */
+    public record Result(Path finalDir, int startStep, int endStep, List<Double> losses, int skippedImages) {}
+
+    /**
+     * Trains.
+     *
+     * @param cfg the run settings
+     * @param evaluation periodic evaluation, or null
+     * @param progress receives one unit per step, or null for none
+     * @return the outcome
+     * @throws IOException when data, a checkpoint or an output cannot be read or written
+     */
+    public static Result run(TrainConfig cfg, TrainingEvaluation evaluation, Progress progress) throws IOException {
+        SkipLog skips = new SkipLog();
+        List<Sample> samples = TrainingData.load(cfg.data(), skips);
+        int total = cfg.totalSteps(samples.size());
+        int start = 0;
+        Tokenizer tokenizer;
+        ClipModel model;
+        if (cfg.resume() != null) {
+            TrainState st = TrainState.load(cfg.resume());
+            if (st.totalSteps() != total || st.seed() != cfg.seed() || st.batch() != cfg.batch() || st.samples() != samples.size()) {
+                throw new IOException(cfg.resume() + ": checkpoint was made with total steps " + st.totalSteps() + ", seed " + st.seed() + ", batch "
+                        + st.batch() + ", " + st.samples() + " samples; this run has " + total + ", " + cfg.seed() + ", " + cfg.batch() + ", " + samples.size());
+            }
+            start = st.step();
+            model = ClipModel.load(cfg.resume());
+            tokenizer = Tokenizers.load(cfg.resume(), model.config().text().contextLength());
+        } else {
+            ClipConfig preset = preset(cfg.preset());
+            if (cfg.bpeVocab() != null) {
+                tokenizer = BpeTokenizer.open(cfg.bpeVocab(), preset.text().contextLength());
+            } else {
+                tokenizer = WordTokenizer.build(samples.stream().map(Sample::caption).toList(), cfg.wordMinCount(), cfg.wordContext());
+            }
+            model = ClipModel.create(withTokenizer(preset, tokenizer), cfg.seed());
+        }
+        try (model) {
+            return loop(cfg, samples, total, start, tokenizer, model, evaluation, progress);
+        }
+    }
+
+    /**
+     * An architecture by preset name, or from an OpenCLIP {@code model_cfg} JSON file.
+     *
+     * @param nameOrFile a name of {@link ClipPresets#names()} or a path ending in {@code .json}
+     * @return the architecture
+     * @throws IOException when the file cannot be read
+     */
+    public static ClipConfig preset(String nameOrFile) throws IOException {
+        return nameOrFile.endsWith(".json") ? ClipConfig.read(Path.of(nameOrFile)) : ClipPresets.load(nameOrFile);
+    }
+
+    /**
+     * A preset with the text tower sized for a tokenizer (vocabulary size and context length).
+     *
+     * @param preset the architecture
+     * @param tokenizer the tokenizer
+     * @return the adjusted architecture
+     */
+    public static ClipConfig withTokenizer(ClipConfig preset, Tokenizer tokenizer) {
+        ClipConfig.TextConfig t = preset.text();
+        return new ClipConfig(preset.embedDim(), preset.vision(),
+                new ClipConfig.TextConfig(tokenizer.contextLength(), tokenizer.vocabSize(), t.width(), t.heads(), t.layers(), t.mlpRatio()), preset.quickGelu());
+    }
+
+    private static Result loop(TrainConfig cfg, List<Sample> samples, int total, int start, Tokenizer tokenizer, ClipModel model,
+            TrainingEvaluation evaluation, Progress progress) throws IOException {
+        CosineWarmup schedule = new CosineWarmup(cfg.learningRate(), cfg.warmup(), total);
+        AdamW.Builder adamw = AdamW.builder().optLearningRateTracker(schedule).optBetas(cfg.beta1(), cfg.beta2()).optEpsilon(cfg.epsilon())
+                .optDecoupledWeightDecay(cfg.weightDecay());
+        int side = model.config().vision().imageSize();
+        int ctx = tokenizer.contextLength();
+        TrainTransform transform = new TrainTransform(side, 0.9, 1.0, floats(model.preprocessConfig(), "mean"), floats(model.preprocessConfig(), "std"));
+        ImageDecoder decoder = ImageDecoder.defaults();
+        int stop = cfg.stopAt() > 0 ? Math.min(cfg.stopAt(), total) : total;
+        MetricsLog log = new MetricsLog(cfg.outDir(), start + 1);
+        List<Double> losses = new ArrayList<>();
+        Path last = null;
+        try (StepRunner runner = new StepRunner(model, adamw, cfg.gradClip(), cfg.batch(), ctx);
+                BatchLoader loader = new BatchLoader(samples, cfg.batch(), cfg.seed(), start, stop, transform, tokenizer, s -> {
+                    try {
+                        return decoder.decode(s);
+                    } catch (IOException e) {
+                        throw new IllegalArgumentException(s.key() + ": " + e.getMessage(), e);
+                    }
+                }, cfg.threads(), 3)) {
+            if (cfg.resume() != null) {
+                runner.optimizer().importState(OptimizerState.load(cfg.resume().resolve(Checkpoints.OPTIMIZER_FILE)), runner.nameToId(),
+                        runner.trainer().getDevices(), model.manager());
+            }
+            long t0 = System.nanoTime();
+            while (loader.hasNext()) {
+                TrainBatch b = loader.next();
+                double loss;
+                try (NDManager bm = runner.trainer().getManager().newSubManager()) {
+                    loss = runner.step(bm.create(b.pixels(), new Shape(b.size(), 3, side, side)), bm.create(b.tokens(), new Shape(b.size(), ctx)));
+                }
+                int done = b.step() + 1;
+                losses.add(loss);
+                JsonObject e = new JsonObject();
+                e.addProperty("step", done);
+                e.addProperty("epoch", b.epoch());
+                e.addProperty("loss", loss);
+                e.addProperty("lr", schedule.at(b.step()));
+                e.addProperty("logit_scale", runner.logitScale());
+                e.addProperty("samples_per_s", b.size() / ((System.nanoTime() - t0) / 1e9));
+                e.addProperty("grad_norm", runner.lastGradNorm());
+                e.addProperty("skipped_steps", runner.skippedSteps());
+                log.append(e);
+                if (progress != null) {
+                    progress.advance(1);
+                }
+                if (evaluation != null && cfg.evalEvery() > 0 && (done % cfg.evalEvery() == 0 || done == stop)) {
+                    JsonObject ev = new JsonObject();
+                    ev.addProperty("step", done);
+                    ev.add("eval", evaluation.evaluate(model, tokenizer, done));
+                    log.append(ev);
+                }
+                TrainState state = new TrainState(done, total, cfg.seed(), cfg.batch(), samples.size());
+                if (done == stop) {
+                    last = cfg.outDir().resolve(done == total ? "final" : "checkpoints/step-" + String.format("%07d", done));
+                    Checkpoints.save(last, model, tokenizer, runner.optimizer(), runner.idToName(), state);
+                } else if (cfg.checkpointEvery() > 0 && done % cfg.checkpointEvery() == 0) {
+                    Checkpoints.save(cfg.outDir().resolve("checkpoints/step-" + String.format("%07d", done)), model, tokenizer, runner.optimizer(),
+                            runner.idToName(), state);
+                }
+                t0 = System.nanoTime();
+            }
+            return new Result(last, start, start + losses.size(), losses, loader.skipped());
+        }
+    }
+
+    private static float[] floats(JsonObject o, String key) {
+        var a = o.getAsJsonArray(key);
+        float[] out = new float[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a.get(i).getAsFloat();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,46 @@
+package org.parrotscope.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.training.loss.Loss;
+
+/**
+ * CLIP's symmetric InfoNCE loss (Radford et al. 2021; OpenCLIP {@code ClipLoss}): with L2-normalised image
+ * features I and text features T of one batch, {@code logits = exp(logitScale) * I T^T}; the loss is the mean
+ * of the cross-entropy over rows (image to text) and over columns (text to image), the matching pair being
+ * the diagonal.
+ *
+ * <p>Predictions are {@code [imageFeatures (B, D), textFeatures (B, D), logitScale (scalar or (1))]},
+ * un-normalised; labels are ignored (the pairing is positional). DJL 0.36 has no {@code logSumExp}, so the
+ * cross-entropy uses {@code logSoftmax}, whose autograd was checked against finite differences
+ * (STACK-NOTES Sec. 2).
+ */
+public final class ContrastiveLoss extends Loss {
+
+    /** A loss named {@code "InfoNCE"}. */
+    public ContrastiveLoss() {
+        super("InfoNCE");
+    }
+
+    @Override
+    public NDArray evaluate(NDList labels, NDList predictions) {
+        NDArray logits = logits(predictions.get(0), predictions.get(1), predictions.get(2));
+        NDArray rows = logits.logSoftmax(1).diagonal().mean().neg();
+        NDArray cols = logits.logSoftmax(0).diagonal().mean().neg();
+        return rows.add(cols).div(2);
+    }
+
+    /**
+     * The scaled cosine similarities between every image and every text of a batch.
+     *
+     * @param image image features (B, D), not necessarily normalised
+     * @param text text features (B, D), not necessarily normalised
+     * @param logitScale the log of the temperature's inverse, a scalar or a one-element array
+     * @return the (B, B) logits, image rows by text columns
+     */
+    public static NDArray logits(NDArray image, NDArray text, NDArray logitScale) {
+        NDArray i = image.div(image.norm(new int[] {1}, true));
+        NDArray t = text.div(text.norm(new int[] {1}, true));
+        return i.matMul(t.transpose()).mul(logitScale.exp().reshape(1, 1));
+    }
+}

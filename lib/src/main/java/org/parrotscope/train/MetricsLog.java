@@ -1,0 +1,72 @@
+package org.parrotscope.train;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.parrotscope.util.Json;
+
+/**
+ * The training log {@code metrics.jsonl}: one JSON object per line, {@code {"step": 12, "loss": ..., "lr": ...,
+ * "logit_scale": ..., "samples_per_s": ...}} per optimizer step and {@code {"step": 100, "eval": {...}}} for
+ * evaluations. On resume, lines of steps at or after the resumed step are dropped first, so the log reads as
+ * one uninterrupted run.
+ */
+public final class MetricsLog {
+
+    /** The file name inside the output folder. */
+    public static final String FILE = "metrics.jsonl";
+
+    private final Path file;
+
+    /**
+     * Opens the log, truncating entries from {@code fromStep} on.
+     *
+     * @param outDir the training output folder
+     * @param fromStep the first step this run will log
+     */
+    public MetricsLog(Path outDir, int fromStep) {
+        this.file = outDir.resolve(FILE);
+        try {
+            Files.createDirectories(outDir);
+            List<String> keep = new ArrayList<>();
+            if (Files.exists(file)) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    try {
+                        if (!line.isBlank() && com.google.gson.JsonParser.parseString(line).getAsJsonObject().get("step").getAsInt() < fromStep) {
+                            keep.add(line);
+                        }
+                    } catch (RuntimeException e) {
+                        // a torn last line of a killed run is dropped
+                    }
+                }
+            }
+            org.parrotscope.util.AtomicFiles.writeString(file, keep.isEmpty() ? "" : String.join("\n", keep) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open training log " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Appends one entry.
+     *
+     * @param entry the object, with a {@code step}
+     */
+    public synchronized void append(JsonObject entry) {
+        try {
+            Files.writeString(file, Json.COMPACT.toJson(entry) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND, StandardOpenOption.CREATE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the log file */
+    public Path file() {
+        return file;
+    }
+}

@@ -1,0 +1,164 @@
+package org.parrotscope.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import java.util.HashMap;
+import java.util.Map;
+import org.parrotscope.clip.ClipModel;
+
+/**
+ * One optimizer step of contrastive CLIP training through DJL's {@link Trainer}: forward on
+ * {@code Engine.getInstance().getDevices()}, symmetric InfoNCE, backward, optional global-norm clipping, AdamW,
+ * gradient zeroing and OpenCLIP's logit-scale clamp to [0, ln 100]. With several devices the batch is split
+ * across them and the features are gathered on the first device before the loss, so every pair is contrasted
+ * with the whole batch (OpenCLIP's {@code gather_with_grad}); only the single-device CPU path is tested here.
+ */
+public final class StepRunner implements AutoCloseable {
+
+    /** OpenCLIP clamps {@code logit_scale} to [0, ln 100] after each step. */
+    static final float MAX_LOGIT_SCALE = (float) Math.log(100);
+
+    private final Trainer trainer;
+    private final AdamW optimizer;
+    private final Map<String, Parameter> named;
+    private final Map<String, String> idToName = new HashMap<>();
+    private final Map<String, String> nameToId = new HashMap<>();
+    private final Parameter logitScale;
+    private final float gradClip;
+    private double lastNorm = Double.NaN;
+    private int skipped;
+
+    /**
+     * Sets up a trainer for a model.
+     *
+     * @param model the model (its parameters are trained in place)
+     * @param optimizer a builder with the schedule and hyper-parameters; the OpenCLIP decay mask is added here
+     * @param gradClip global gradient-norm limit, 0 for none
+     * @param batch pairs per step (for the trainer's shape initialisation)
+     * @param contextLength ids per text
+     */
+    public StepRunner(ClipModel model, AdamW.Builder optimizer, float gradClip, int batch, int contextLength) {
+        this.named = ParameterNames.of(model.network());
+        Map<String, Boolean> decay = new HashMap<>();
+        named.forEach((name, p) -> {
+            idToName.put(p.getId(), name);
+            nameToId.put(name, p.getId());
+            decay.put(p.getId(), WeightDecayRule.decays(name, p.getArray().getShape().dimension()));
+        });
+        this.optimizer = optimizer.optDecayMask(id -> decay.getOrDefault(id, false)).build();
+        this.logitScale = named.get("logit_scale");
+        this.gradClip = gradClip;
+        Device[] devices = Engine.getInstance().getDevices();
+        trainer = model.djlModel().newTrainer(new DefaultTrainingConfig(new ContrastiveLoss()).optOptimizer(this.optimizer).optDevices(devices));
+        int side = model.config().vision().imageSize();
+        trainer.initialize(new Shape(batch, 3, side, side), new Shape(batch, contextLength));
+    }
+
+    /** @return the trainer (its manager creates batch arrays) */
+    public Trainer trainer() {
+        return trainer;
+    }
+
+    /** @return the optimizer */
+    public AdamW optimizer() {
+        return optimizer;
+    }
+
+    /** @return parameter id to OpenCLIP name */
+    public Map<String, String> idToName() {
+        return idToName;
+    }
+
+    /** @return OpenCLIP name to parameter id */
+    public Map<String, String> nameToId() {
+        return nameToId;
+    }
+
+    /** @return steps skipped because the loss or the gradient was not finite */
+    public int skippedSteps() {
+        return skipped;
+    }
+
+    /** @return the global gradient norm of the last step (not finite when the step was skipped) */
+    public double lastGradNorm() {
+        return lastNorm;
+    }
+
+    /** @return the current logit scale */
+    public float logitScale() {
+        return logitScale.getArray().toFloatArray()[0];
+    }
+
+    /**
+     * Runs one step.
+     *
+     * @param pixels [B, 3, S, S] normalised images
+     * @param ids [B, L] token ids
+     * @return the loss before the update
+     */
+    public double step(NDArray pixels, NDArray ids) {
+        double loss;
+        try (GradientCollector gc = trainer.newGradientCollector()) {
+            NDArray l = trainer.getLoss().evaluate(new NDList(), forward(pixels, ids));
+            gc.backward(l);
+            loss = l.getFloat();
+        }
+        // the global norm is needed for clipping and to refuse a non-finite gradient: such a step is skipped
+        // (as PyTorch's GradScaler skips it) instead of writing NaN into every weight
+        lastNorm = Gradients.globalNorm(named.values());
+        if (Double.isFinite(lastNorm) && Double.isFinite(loss)) {
+            optimizer.setGradientScale(Gradients.clipScale(lastNorm, gradClip));
+            trainer.step();
+            // DJL's native optimizers zero gradients inside their update; a Java optimizer must do it itself
+            Gradients.zero(named.values());
+        } else {
+            skipped++;
+            Gradients.clear(named.values());
+        }
+        clampLogitScale();
+        return loss;
+    }
+
+    private NDList forward(NDArray pixels, NDArray ids) {
+        Device[] devices = trainer.getDevices();
+        if (devices.length == 1) {
+            return trainer.forward(new NDList(pixels, ids));
+        }
+        NDList px = pixels.split(devices.length);
+        NDList tx = ids.split(devices.length);
+        NDList img = new NDList();
+        NDList txt = new NDList();
+        NDArray scale = null;
+        for (int d = 0; d < devices.length; d++) {
+            NDList out = trainer.forward(new NDList(px.get(d).toDevice(devices[d], false), tx.get(d).toDevice(devices[d], false)));
+            img.add(out.get(0).toDevice(devices[0], false));
+            txt.add(out.get(1).toDevice(devices[0], false));
+            if (d == 0) {
+                scale = out.get(2);
+            }
+        }
+        return new NDList(NDArrays.concat(img), NDArrays.concat(txt), scale);
+    }
+
+    private void clampLogitScale() {
+        NDArray a = logitScale.getArray();
+        float v = a.toFloatArray()[0];
+        float c = Math.max(0f, Math.min(MAX_LOGIT_SCALE, v));
+        if (c != v) {
+            a.set(new float[] {c});
+        }
+    }
+
+    @Override
+    public void close() {
+        trainer.close();
+    }
+}

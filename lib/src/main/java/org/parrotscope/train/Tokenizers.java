@@ -1,0 +1,47 @@
+package org.parrotscope.train;
+
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Finds the tokenizer of a model folder. */
+public final class Tokenizers {
+
+    private Tokenizers() {}
+
+    /**
+     * Loads a model folder's tokenizer: a word vocabulary ({@code vocab.json} with {@code "type": "word"}), else
+     * the CLIP BPE ({@code bpe_simple_vocab_16e6.txt.gz} or {@code vocab.json} + {@code merges.txt}).
+     *
+     * @param modelDir the folder
+     * @param contextLength ids per text for a BPE tokenizer (the model's {@code context_length})
+     * @return the tokenizer
+     * @throws IOException naming the folder when it has no tokenizer
+     */
+    public static Tokenizer load(Path modelDir, int contextLength) throws IOException {
+        Path vocab = modelDir.resolve(WordTokenizer.FILE);
+        if (Files.isRegularFile(vocab) && !Files.exists(modelDir.resolve("merges.txt")) && isWordVocabulary(vocab)) {
+            return WordTokenizer.load(vocab);
+        }
+        Path gz = modelDir.resolve("bpe_simple_vocab_16e6.txt.gz");
+        if (Files.isRegularFile(gz)) {
+            return BpeTokenizer.open(gz, contextLength);
+        }
+        if (Files.isRegularFile(vocab) && Files.isRegularFile(modelDir.resolve("merges.txt"))) {
+            return BpeTokenizer.open(vocab, contextLength);
+        }
+        throw new IOException(modelDir + ": no tokenizer (vocab.json word vocabulary, bpe_simple_vocab_16e6.txt.gz or vocab.json + merges.txt)"
+                + "; pass the CLIP BPE vocabulary with --vocab");
+    }
+
+    private static boolean isWordVocabulary(Path vocab) throws IOException {
+        try {
+            var o = JsonParser.parseString(Files.readString(vocab, StandardCharsets.UTF_8)).getAsJsonObject();
+            return o.has("type") && o.get("type").isJsonPrimitive() && "word".equals(o.get("type").getAsString());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package org.parrotscope.train;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A training run's settings (paper Step 8, Sec. 5; defaults are OpenCLIP's where they make sense on a CPU).
+ *
+ * @param data shard specs or one subset-manifest file
+ * @param preset the CLIP architecture preset name (e.g. {@code mini}, {@code ViT-B-32})
+ * @param outDir output folder: {@code checkpoints/step-N/}, {@code final/}, {@code metrics.jsonl}
+ * @param steps total optimizer steps (resolved from epochs when built with {@code optEpochs})
+ * @param epochs epochs, or 0 when steps were given
+ * @param batch pairs per step
+ * @param learningRate peak learning rate
+ * @param warmup linear warm-up steps
+ * @param weightDecay decoupled weight decay on matrices only
+ * @param beta1 AdamW beta 1
+ * @param beta2 AdamW beta 2
+ * @param epsilon AdamW epsilon
+ * @param gradClip maximum global gradient norm, 0 for none
+ * @param seed fixes initialisation, data order and augmentation
+ * @param checkpointEvery steps between checkpoints, 0 for only the final one
+ * @param evalEvery steps between evaluations, 0 for none
+ * @param bpeVocab the CLIP BPE vocabulary file, or null to build a word vocabulary from the captions
+ * @param wordContext context length of a built word vocabulary
+ * @param wordMinCount minimum count of a word to enter the built vocabulary
+ * @param threads image decoding threads
+ * @param resume a checkpoint folder to continue from, or null
+ * @param stopAt stop with a checkpoint after this many steps (the schedule still spans all steps), 0 = run to the end
+ */
+public record TrainConfig(List<String> data, String preset, Path outDir, int steps, int epochs, int batch, float learningRate, int warmup,
+        float weightDecay, float beta1, float beta2, float epsilon, float gradClip, long seed, int checkpointEvery, int evalEvery, Path bpeVocab,
+        int wordContext, int wordMinCount, int threads, Path resume, int stopAt) {
+
+    /** Validates the settings. */
+    public TrainConfig {
+        data = List.copyOf(data);
+        Objects.requireNonNull(preset, "preset");
+        Objects.requireNonNull(outDir, "outDir");
+        if (data.isEmpty()) {
+            throw new IllegalArgumentException("no training data given");
+        }
+        if ((steps < 1) == (epochs < 1)) {
+            throw new IllegalArgumentException("give exactly one of steps or epochs (positive)");
+        }
+        if (batch < 2) {
+            throw new IllegalArgumentException("a contrastive batch needs at least 2 pairs, got " + batch);
+        }
+        if (!(learningRate > 0) || warmup < 0 || weightDecay < 0 || gradClip < 0 || checkpointEvery < 0 || evalEvery < 0 || threads < 1 || stopAt < 0) {
+            throw new IllegalArgumentException("need lr > 0 and non-negative warmup, weight decay, grad clip, intervals; threads >= 1");
+        }
+        if (wordContext < 3 || wordMinCount < 1) {
+            throw new IllegalArgumentException("word vocabulary needs context >= 3 and min count >= 1");
+        }
+    }
+
+    /**
+     * The total number of steps for a dataset size.
+     *
+     * @param samples training samples
+     * @return {@link #steps()} or epochs times full batches per epoch
+     */
+    public int totalSteps(int samples) {
+        return steps > 0 ? steps : epochs * BatchLoader.stepsPerEpoch(samples, batch);
+    }
+
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link TrainConfig}: required {@code setData, setPreset, setOutDir} and one of steps/epochs. */
+    public static final class Builder {
+        private List<String> data = List.of();
+        private String preset;
+        private Path outDir;
+        private int steps;
+        private int epochs;
+        private int batch = 64;
+        private float lr = 5e-4f;
+        private int warmup = -1;
+        private float wd = 0.2f;
+        private float beta1 = 0.9f;
+        private float beta2 = 0.98f;
+        private float eps = 1e-6f;
+        private float clip;
+        private long seed;
+        private int checkpointEvery;
+        private int evalEvery;
+        private Path bpe;
+        private int wordContext = 32;
+        private int wordMinCount = 2;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private Path resume;
+        private int stopAt;
+
+        /** @param specs shard specs or one manifest file @return this */
+        public Builder setData(List<String> specs) {
+            this.data = specs;
+            return this;
+        }
+
+        /** @param name the architecture preset @return this */
+        public Builder setPreset(String name) {
+            this.preset = name;
+            return this;
+        }
+
+        /** @param dir the output folder @return this */
+        public Builder setOutDir(Path dir) {
+            this.outDir = dir;
+            return this;
+        }
+
+        /** @param n total optimizer steps @return this */
+        public Builder setSteps(int n) {
+            this.steps = n;
+            return this;
+        }
+
+        /** @param n epochs over the data (full batches) @return this */
+        public Builder setEpochs(int n) {
+            this.epochs = n;
+            return this;
+        }
+
+        /** @param n pairs per step (default 64) @return this */
+        public Builder optBatch(int n) {
+            this.batch = n;
+            return this;
+        }
+
+        /** @param x peak learning rate (default 5e-4, OpenCLIP) @return this */
+        public Builder optLearningRate(float x) {
+            this.lr = x;
+            return this;
+        }
+
+        /** @param n warm-up steps (default 5% of the total, at least 1) @return this */
+        public Builder optWarmup(int n) {
+            this.warmup = n;
+            return this;
+        }
+
+        /** @param x weight decay (default 0.2, OpenCLIP) @return this */
+        public Builder optWeightDecay(float x) {
+            this.wd = x;
+            return this;
+        }
+
+        /** @param b1 beta 1 (default 0.9) @param b2 beta 2 (default 0.98) @param e epsilon (default 1e-6) @return this */
+        public Builder optAdam(float b1, float b2, float e) {
+            this.beta1 = b1;
+            this.beta2 = b2;
+            this.eps = e;
+            return this;
+        }
+
+        /** @param maxNorm global gradient norm limit (default 0 = none) @return this */
+        public Builder optGradClip(float maxNorm) {
+            this.clip = maxNorm;
+            return this;
+        }
+
+        /** @param s the run seed (default 0) @return this */
+        public Builder optSeed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /** @param n steps between checkpoints (default 0 = final only) @return this */
+        public Builder optCheckpointEvery(int n) {
+            this.checkpointEvery = n;
+            return this;
+        }
+
+        /** @param n steps between evaluations (default 0 = none) @return this */
+        public Builder optEvalEvery(int n) {
+            this.evalEvery = n;
+            return this;
+        }
+
+        /** @param file CLIP BPE vocabulary (default none: build a word vocabulary) @return this */
+        public Builder optBpeVocab(Path file) {
+            this.bpe = file;
+            return this;
+        }
+
+        /** @param context word-vocabulary context length (default 32) @param minCount minimum word count (default 2) @return this */
+        public Builder optWordVocabulary(int context, int minCount) {
+            this.wordContext = context;
+            this.wordMinCount = minCount;
+            return this;
+        }
+
+        /** @param n decoding threads (default: available processors) @return this */
+        public Builder optThreads(int n) {
+            this.threads = n;
+            return this;
+        }
+
+        /** @param checkpoint a checkpoint folder to resume from (default none) @return this */
+        public Builder optResume(Path checkpoint) {
+            this.resume = checkpoint;
+            return this;
+        }
+
+        /** @param step stop with a checkpoint after this many steps (default 0 = run to the end) @return this */
+        public Builder optStopAt(int step) {
+            this.stopAt = step;
+            return this;
+        }
+
+        /** @return the validated configuration */
+        public TrainConfig build() {
+            int w = warmup >= 0 ? warmup : Math.max(1, steps / 20);
+            return new TrainConfig(data, preset, outDir, steps, epochs, batch, lr, w, wd, beta1, beta2, eps, clip, seed, checkpointEvery, evalEvery,
+                    bpe, wordContext, wordMinCount, threads, resume, stopAt);
+        }
+    }
+}

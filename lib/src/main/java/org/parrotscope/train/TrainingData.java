@@ -1,0 +1,60 @@
+package org.parrotscope.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.parrotscope.data.Datasets;
+import org.parrotscope.data.Sample;
+import org.parrotscope.data.SampleStream;
+import org.parrotscope.data.SkipLog;
+
+/**
+ * Loads training pairs into memory: every sample of the given shards, or of a {@link SubsetManifest}'s shards
+ * restricted to its keys. The encoded image bytes stay in memory (decoded per batch), which suits the CPU
+ * scale of this project (20,000 mini-LAION samples take about 60 MB); a LAION-scale run needs a streaming
+ * loader instead.
+ */
+public final class TrainingData {
+
+    private TrainingData() {}
+
+    /**
+     * Reads the {@code --data} argument: one manifest file, or shard specs.
+     *
+     * @param specs shard specs, or a single {@code .json} manifest
+     * @param skips receives unreadable samples
+     * @return the samples, in shard order
+     * @throws IOException when the shards or the manifest cannot be read
+     */
+    public static List<Sample> load(List<String> specs, SkipLog skips) throws IOException {
+        if (specs.size() == 1 && SubsetManifest.isManifest(specs.get(0))) {
+            SubsetManifest m = SubsetManifest.load(Path.of(specs.get(0)));
+            List<Sample> all = read(m.shards(), skips, m.keys());
+            if (!m.keys().isEmpty() && all.size() < m.keys().size()) {
+                throw new IOException(specs.get(0) + ": " + (m.keys().size() - all.size()) + " of " + m.keys().size()
+                        + " listed keys are not in the manifest's shards");
+            }
+            return all;
+        }
+        return read(specs, skips, Set.of());
+    }
+
+    private static List<Sample> read(List<String> specs, SkipLog skips, Set<String> keys) throws IOException {
+        List<Sample> out = new ArrayList<>();
+        try (SampleStream stream = Datasets.open(Datasets.resolve(specs), skips)) {
+            for (Sample s : stream) {
+                if (keys.isEmpty() || keys.contains(s.key())) {
+                    out.add(s);
+                }
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (out.isEmpty()) {
+            throw new IOException("no training samples in " + specs + (keys.isEmpty() ? "" : " with the manifest's keys"));
+        }
+        return out;
+    }
+}

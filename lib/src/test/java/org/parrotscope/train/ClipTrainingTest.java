@@ -1,0 +1,73 @@
+package org.parrotscope.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parrotscope.clip.ClipModel;
+import org.parrotscope.data.synth.MiniLaion;
+import org.parrotscope.data.synth.MiniLaionWriter;
+import org.parrotscope.data.synth.SynthConfig;
+import org.parrotscope.util.Progress;
+
+/** Smoke test of the training loop on 64 text-free mini-LAION samples, and resume equivalence. */
+class ClipTrainingTest {
+
+    @TempDir
+    static Path tmp;
+
+    static Path shards;
+
+    @BeforeAll
+    static void writeData() throws Exception {
+        shards = tmp.resolve("data");
+        SynthConfig c = SynthConfig.builder().setSeed(7).setSamples(64).optImageSize(32).optTextRate(0).optFormat("png").build();
+        MiniLaionWriter.write(new MiniLaion(c), shards, Progress.silent());
+    }
+
+    private static TrainConfig.Builder config(Path out, int steps) {
+        return TrainConfig.builder().setData(List.of(shards.toString())).setPreset("tiny").setOutDir(out).setSteps(steps).optBatch(32)
+                .optLearningRate(2e-3f).optWarmup(1).optWordVocabulary(16, 1).optSeed(3).optThreads(2).optGradClip(1.0f);
+    }
+
+    @Test
+    void smoke_lossFiniteAndDecreasing_checkpointLoadsAndScores() throws Exception {
+        Path out = tmp.resolve("smoke");
+        ClipTraining.Result r = ClipTraining.run(config(out, 12).build(), null, null);
+        List<Double> l = r.losses();
+        assertEquals(12, l.size());
+        assertTrue(l.stream().allMatch(Double::isFinite), "losses " + l);
+        double first = (l.get(0) + l.get(1)) / 2;
+        double last = (l.get(10) + l.get(11)) / 2;
+        assertTrue(last < first, "loss should decrease: " + l);
+        assertEquals(out.resolve("final"), r.finalDir());
+        assertEquals(12, Files.readAllLines(out.resolve(MetricsLog.FILE)).size());
+        try (ClipModel m = ClipModel.load(r.finalDir())) {
+            Tokenizer t = Tokenizers.load(r.finalDir(), m.config().text().contextLength());
+            float[][] txt = m.encodeTexts(t.encode(List.of("a red circle", "a blue star")));
+            assertEquals(2, txt.length);
+            assertTrue(Float.isFinite(txt[0][0]));
+            assertTrue(m.logitScale() > 0 && m.logitScale() <= Math.log(100) + 1e-6);
+        }
+    }
+
+    @Test
+    void resume_continuesWithTheSameLosses() throws Exception {
+        List<Double> straight = ClipTraining.run(config(tmp.resolve("straight"), 6).build(), null, null).losses();
+        Path split = tmp.resolve("split");
+        ClipTraining.Result first = ClipTraining.run(config(split, 6).optStopAt(3).build(), null, null);
+        ClipTraining.Result second = ClipTraining.run(config(split, 6).optResume(first.finalDir()).build(), null, null);
+        assertEquals(3, second.startStep());
+        assertEquals(6, first.losses().size() + second.losses().size());
+        for (int i = 0; i < 6; i++) {
+            double resumed = i < 3 ? first.losses().get(i) : second.losses().get(i - 3);
+            assertEquals(straight.get(i), resumed, 1e-6, "step " + (i + 1));
+        }
+        assertEquals(6, Files.readAllLines(split.resolve(MetricsLog.FILE)).size());
+    }
+}

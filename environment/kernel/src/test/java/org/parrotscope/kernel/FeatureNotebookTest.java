@@ -81,22 +81,10 @@ class FeatureNotebookTest {
         return s.getAsString();
     }
 
-    private static String data(JsonObject output, String mime) {
-        JsonElement d = output.getAsJsonObject("data").get(mime);
-        if (d == null) {
-            return null;
-        }
-        if (d.isJsonArray()) {
-            StringBuilder sb = new StringBuilder();
-            d.getAsJsonArray().forEach(x -> sb.append(x.getAsString()));
-            return sb.toString();
-        }
-        return d.getAsString();
-    }
 
     private static String result(String sourcePrefix) {
         return outputs(sourcePrefix).stream().filter(o -> o.get("output_type").getAsString().equals("execute_result"))
-                .map(o -> data(o, "text/plain")).findFirst().orElseThrow(() -> new AssertionError("no result: " + sourcePrefix));
+                .map(o -> JupyterSetup.outputData(o, "text/plain")).findFirst().orElseThrow(() -> new AssertionError("no result: " + sourcePrefix));
     }
 
     private static String text(JsonObject streamOutput) {
@@ -105,7 +93,7 @@ class FeatureNotebookTest {
     }
 
     private static BufferedImage png(JsonObject output) throws Exception {
-        return ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(data(output, "image/png").replace("\n", ""))));
+        return ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(JupyterSetup.outputData(output, "image/png").replace("\n", ""))));
     }
 
     @Test
@@ -121,8 +109,8 @@ class FeatureNotebookTest {
     void displayIsReplacedInPlace_andRenderReturnsHtml() {
         List<JsonObject> out = outputs("String id = display(");
         assertEquals("display_data", out.get(0).get("output_type").getAsString());
-        assertEquals("updated: parrot", data(out.get(0), "text/plain"));
-        assertEquals("<b>bold</b>", data(out.get(1), "text/html"));
+        assertEquals("updated: parrot", JupyterSetup.outputData(out.get(0), "text/plain"));
+        assertEquals("<b>bold</b>", JupyterSetup.outputData(out.get(1), "text/html"));
     }
 
     @Test
@@ -148,7 +136,7 @@ class FeatureNotebookTest {
 
     @Test
     void tableShowsTwentyOfThirtyRows() {
-        String html = data(outputs("double[] score").get(0), "text/html");
+        String html = JupyterSetup.outputData(outputs("double[] score").get(0), "text/html");
         assertTrue(html.contains("showing 20 of 30 rows × 2 columns"), html);
         assertEquals(31, tmp.resolve("magic-demo/scores.csv").toFile().exists()
                 ? uncheckedLines(tmp.resolve("magic-demo/scores.csv")) : -1, "header + 30 rows in the saved CSV");
@@ -164,8 +152,8 @@ class FeatureNotebookTest {
 
     @Test
     void plotlyIsEmbeddedInTheFirstFigureOnly() {
-        String first = data(outputs("Plot.of(Histogram").get(0), "text/html");
-        String second = data(outputs("ScatterPlot.create").get(0), "text/html");
+        String first = JupyterSetup.outputData(outputs("Plot.of(Histogram").get(0), "text/html");
+        String second = JupyterSetup.outputData(outputs("ScatterPlot.create").get(0), "text/html");
         assertTrue(first.contains("plotly.js (cartesian - minified) v1.54.1"));
         assertFalse(second.contains("plotly.js (cartesian"));
         assertTrue(second.contains("Plotly.newPlot"));
@@ -184,8 +172,8 @@ class FeatureNotebookTest {
     void progressBarEndsAsOneUpdatedOutput() {
         List<JsonObject> out = outputs("try (Progress p");
         assertEquals(1, out.size(), "updates replace the bar instead of appending");
-        assertTrue(data(out.get(0), "text/html").contains("<progress value=\"40\" max=\"40\""));
-        assertTrue(data(out.get(0), "text/plain").startsWith("demo 40/40 (100%)"));
+        assertTrue(JupyterSetup.outputData(out.get(0), "text/html").contains("<progress value=\"40\" max=\"40\""));
+        assertTrue(JupyterSetup.outputData(out.get(0), "text/plain").startsWith("demo 40/40 (100%)"));
     }
 
     @Test

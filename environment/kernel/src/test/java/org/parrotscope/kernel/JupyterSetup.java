@@ -1,6 +1,7 @@
 package org.parrotscope.kernel;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -142,4 +143,25 @@ final class JupyterSetup {
 
     /** A finished process. */
     record Result(int exitCode, String output) {}
+
+    /**
+     * @param output one output of an executed notebook cell
+     * @param mime a MIME type such as {@code text/plain}
+     * @return the output's data of that type (nbformat stores it as a string or a list of lines), or null
+     */
+    static String outputData(JsonObject output, String mime) {
+        if (!output.has("data")) {
+            return null;
+        }
+        JsonElement d = output.getAsJsonObject("data").get(mime);
+        if (d == null) {
+            return null;
+        }
+        if (d.isJsonArray()) {
+            StringBuilder sb = new StringBuilder();
+            d.getAsJsonArray().forEach(x -> sb.append(x.getAsString()));
+            return sb.toString();
+        }
+        return d.getAsString();
+    }
 }

@@ -84,7 +84,7 @@ class PipelineNotebooksTest {
         long figures = outputs.stream().filter(o -> html(o).contains("Plotly.newPlot")).count();
         for (JsonObject o : outputs) {
             assertTrue(!o.get("output_type").getAsString().equals("error"), "error output: " + o);
-            String png = data(o, "image/png");
+            String png = JupyterSetup.outputData(o, "image/png");
             if (png != null) {
                 BufferedImage img = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(png.replace("\n", ""))));
                 assertTrue(img != null && img.getWidth() > 0 && img.getHeight() > 0, "a PNG output decodes");
@@ -127,23 +127,8 @@ class PipelineNotebooksTest {
     }
 
     private static String html(JsonObject output) {
-        String h = data(output, "text/html");
+        String h = JupyterSetup.outputData(output, "text/html");
         return h == null ? "" : h;
     }
 
-    private static String data(JsonObject output, String mime) {
-        if (!output.has("data")) {
-            return null;
-        }
-        JsonElement d = output.getAsJsonObject("data").get(mime);
-        if (d == null) {
-            return null;
-        }
-        if (d.isJsonArray()) {
-            StringBuilder sb = new StringBuilder();
-            d.getAsJsonArray().forEach(x -> sb.append(x.getAsString()));
-            return sb.toString();
-        }
-        return d.getAsString();
-    }
 }

@@ -143,6 +143,13 @@ public final class ClipTraining {
                 e.addProperty("samples_per_s", b.size() / ((System.nanoTime() - t0) / 1e9));
                 e.addProperty("grad_norm", runner.lastGradNorm());
                 e.addProperty("skipped_steps", runner.skippedSteps());
+                e.addProperty("retried_steps", runner.retriedSteps());
+                if (!runner.lastNonFiniteGradients().isEmpty()) {
+                    // where a non-finite gradient appeared (the step was retried): diagnosis of the transient NaN
+                    com.google.gson.JsonArray bad = new com.google.gson.JsonArray();
+                    runner.lastNonFiniteGradients().forEach(bad::add);
+                    e.add("non_finite_gradients", bad);
+                }
                 log.append(e);
                 if (progress != null) {
                     progress.advance(1);

@@ -10,7 +10,9 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.parrotscope.clip.ClipModel;
 
@@ -35,6 +37,8 @@ public final class StepRunner implements AutoCloseable {
     private final float gradClip;
     private double lastNorm = Double.NaN;
     private int skipped;
+    private int retried;
+    private List<String> lastNonFinite = List.of();
 
     /**
      * Sets up a trainer for a model.
@@ -105,15 +109,21 @@ public final class StepRunner implements AutoCloseable {
      * @return the loss before the update
      */
     public double step(NDArray pixels, NDArray ids) {
-        double loss;
-        try (GradientCollector gc = trainer.newGradientCollector()) {
-            NDArray l = trainer.getLoss().evaluate(new NDList(), forward(pixels, ids));
-            gc.backward(l);
-            loss = l.getFloat();
-        }
+        double loss = backward(pixels, ids);
         // the global norm is needed for clipping and to refuse a non-finite gradient: such a step is skipped
         // (as PyTorch's GradScaler skips it) instead of writing NaN into every weight
         lastNorm = Gradients.globalNorm(named.values());
+        lastNonFinite = List.of();
+        if (Double.isFinite(loss) && !Double.isFinite(lastNorm)) {
+            // measured: with a finite loss the non-finite gradient is transient (it appeared at different steps in
+            // two runs with the same seed, confined to the vision tower below one attention block) and the same
+            // batch recomputed gave a finite gradient, so the batch is retried once instead of being lost
+            lastNonFinite = nonFiniteGradients();
+            retried++;
+            Gradients.clear(named.values());
+            loss = backward(pixels, ids);
+            lastNorm = Gradients.globalNorm(named.values());
+        }
         if (Double.isFinite(lastNorm) && Double.isFinite(loss)) {
             optimizer.setGradientScale(Gradients.clipScale(lastNorm, gradClip));
             trainer.step();
@@ -125,6 +135,39 @@ public final class StepRunner implements AutoCloseable {
         }
         clampLogitScale();
         return loss;
+    }
+
+    /** @return steps whose gradient was not finite with a finite loss and which were recomputed once */
+    public int retriedSteps() {
+        return retried;
+    }
+
+    /** @return names of the parameters whose gradient held NaN or infinity in the last step's first backward */
+    public List<String> lastNonFiniteGradients() {
+        return lastNonFinite;
+    }
+
+    private List<String> nonFiniteGradients() {
+        List<String> out = new ArrayList<>();
+        for (var e : named.entrySet()) {
+            NDArray a = e.getValue().getArray();
+            if (a.hasGradient()) {
+                try (NDArray g = a.getGradient(); NDArray sq = g.square(); NDArray s = sq.sum()) {
+                    if (!Float.isFinite(s.getFloat())) {
+                        out.add(e.getKey());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private double backward(NDArray pixels, NDArray ids) {
+        try (GradientCollector gc = trainer.newGradientCollector()) {
+            NDArray l = trainer.getLoss().evaluate(new NDList(), forward(pixels, ids));
+            gc.backward(l);
+            return l.getFloat();
+        }
     }
 
     private NDList forward(NDArray pixels, NDArray ids) {

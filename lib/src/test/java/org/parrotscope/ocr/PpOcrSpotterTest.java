@@ -11,9 +11,6 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,14 +82,7 @@ class PpOcrSpotterTest {
     @Test
     void spot_twoThreads_giveTheSameWords() throws Exception {
         TextImage t = TextImage.render(256, 256, TextImage.Background.GRADIENT, 9, "same", "WORDS");
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<List<SpottedWord>> a = pool.submit(() -> engine.spot(t.image()));
-            Future<List<SpottedWord>> b = pool.submit(() -> engine.spot(t.image()));
-            assertEquals(a.get(), b.get());
-        } finally {
-            pool.shutdown();
-        }
+        Spotting.assertSameOnTwoThreads(engine, t.image());
     }
 
     @Test

@@ -1,10 +1,14 @@
 package org.parrotscope.ocr;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /** Assertions and image conversions shared by the engine tests. */
@@ -21,6 +25,18 @@ final class Spotting {
             boolean hit = got.stream().anyMatch(s -> s.text().equalsIgnoreCase(w.text())
                     && s.box().intersectionArea(w.box()) >= 0.5 * w.box().area());
             assertTrue(hit, "'" + w.text() + "' at " + w.box() + " not found in " + describe(got));
+        }
+    }
+
+    /** Asserts that one engine spotting the same image on two threads at once gives identical words. */
+    static void assertSameOnTwoThreads(TextSpotter engine, BufferedImage image) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<SpottedWord>> a = pool.submit(() -> engine.spot(image));
+            Future<List<SpottedWord>> b = pool.submit(() -> engine.spot(image));
+            assertEquals(a.get(), b.get());
+        } finally {
+            pool.shutdown();
         }
     }
 

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,14 +62,7 @@ class TesseractSpotterTest {
     @Test
     void spot_twoThreads_giveTheSameWords() throws Exception {
         TextImage t = words(TextImage.Background.GRADIENT);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<List<SpottedWord>> a = pool.submit(() -> engine.spot(t.image()));
-            Future<List<SpottedWord>> b = pool.submit(() -> engine.spot(t.image()));
-            assertEquals(a.get(), b.get());
-        } finally {
-            pool.shutdown();
-        }
+        Spotting.assertSameOnTwoThreads(engine, t.image());
     }
 
     @Test

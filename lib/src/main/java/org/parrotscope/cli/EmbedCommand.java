@@ -17,14 +17,14 @@ import java.util.concurrent.Callable;
 import org.parrotscope.clip.ClipMath;
 import org.parrotscope.clip.ClipModel;
 import org.parrotscope.clip.ClipScorer;
-import org.parrotscope.clip.ModelFolder;
 import org.parrotscope.clip.SafeDType;
 import org.parrotscope.clip.SafetensorsWriter;
 import org.parrotscope.data.ImageDecoder;
 import org.parrotscope.data.Sample;
-import picocli.CommandLine;
+import org.parrotscope.train.Tokenizers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code parrotscope embed}: normalised CLIP embeddings of a small list of image-caption pairs and
@@ -60,7 +60,7 @@ public final class EmbedCommand implements Callable<Integer> {
         List<String> captions = new ArrayList<>();
         read(images, captions);
         try (ClipModel m = ClipModel.load(model);
-                ClipScorer scorer = ClipScorer.builder().setModel(m).setTokenizer(ModelFolder.tokenizer(model, vocab))
+                ClipScorer scorer = ClipScorer.builder().setModel(m).setTokenizer(Tokenizers.forModel(model, vocab, m.config().text().contextLength()))
                         .optBatchSize(batch).build()) {
             float[][] img = scorer.embedImages(images);
             float[][] txt = scorer.embedTexts(captions);

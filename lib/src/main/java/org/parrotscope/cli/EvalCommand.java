@@ -8,7 +8,6 @@ import org.parrotscope.eval.ClipEmbedder;
 import org.parrotscope.eval.EvalOptions;
 import org.parrotscope.eval.EvalReport;
 import org.parrotscope.eval.EvalSuite;
-import org.parrotscope.eval.ZeroShot;
 import org.parrotscope.util.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,7 +50,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--ngrams", defaultValue = "200", paramLabel = "N", description = "Sync-benchmark 1-grams (default: ${DEFAULT-VALUE}).")
     int ngrams;
 
-    @Option(names = "--template", paramLabel = "T", description = "Prompt template with {} (repeatable; default: mini-LAION templates).")
+    @Option(names = "--template", paramLabel = "T", description = "Prompt template with {} (repeatable; default: 3 caption patterns x 11 colours on mini-LAION, 5 generic ones on --image-folder).")
     List<String> templates;
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
@@ -61,7 +60,7 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EvalOptions opt = EvalOptions.builder().optSuites(new LinkedHashSet<>(suites)).optData(data).optImageFolder(imageFolder).optSeed(seed)
                 .optZeroShotImages(images).optRetrievalPairs(pairs).optSyncVocabulary(ngrams)
-                .optTemplates(templates == null || templates.isEmpty() ? ZeroShot.DEFAULT_TEMPLATES : templates).build();
+                .optTemplates(templates == null ? List.of() : templates).build();
         try (ClipEmbedder e = ClipEmbedder.open(model, vocab)) {
             EvalReport r = EvalSuite.run(e, opt);
             spec.commandLine().getOut().println(json ? Json.PRETTY.toJson(r.toJson()) : r.toTable());

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.parrotscope.clip.ClipModel;
 import org.parrotscope.clip.ClipScorer;
-import org.parrotscope.clip.ModelFolder;
 import org.parrotscope.clip.SafeDType;
 import org.parrotscope.clip.SafetensorsWriter;
 import org.parrotscope.clip.ShardScorer;
@@ -23,13 +22,14 @@ import org.parrotscope.data.Datasets;
 import org.parrotscope.data.ImageDecoder;
 import org.parrotscope.data.Shard;
 import org.parrotscope.data.SkipLog;
+import org.parrotscope.train.Tokenizers;
 import org.parrotscope.util.AtomicFiles;
 import org.parrotscope.util.Json;
 import org.parrotscope.util.Progress;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code parrotscope score}: the CLIP score (cosine of normalised image and caption embeddings,
@@ -82,7 +82,7 @@ public final class ScoreCommand implements Callable<Integer> {
         int resumed = 0;
         SkipLog all = new SkipLog();
         try (ClipModel m = ClipModel.load(model);
-                ClipScorer scorer = builder.setModel(m).setTokenizer(ModelFolder.tokenizer(model, vocab)).build()) {
+                ClipScorer scorer = builder.setModel(m).setTokenizer(Tokenizers.forModel(model, vocab, m.config().text().contextLength())).build()) {
             ShardScorer shardScorer = new ShardScorer(scorer, ImageDecoder.defaults());
             for (Shard shard : list) {
                 Path scores = out.resolve(shard.name() + "." + format);

@@ -68,7 +68,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--vocab", paramLabel = "FILE", description = "CLIP BPE vocabulary; default: a word vocabulary built from the captions.")
     Path vocab;
 
-    @Option(names = "--context", defaultValue = "32", paramLabel = "N", description = "Word-vocabulary context length (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--context", defaultValue = "0", paramLabel = "N", description = "Word-vocabulary context length (default: the preset's context_length).")
     int context;
 
     @Option(names = "--min-count", defaultValue = "2", paramLabel = "N", description = "Word-vocabulary minimum word count (default: ${DEFAULT-VALUE}).")
@@ -114,7 +114,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Zero-shot top-1/top-5 on fresh text-free mini-LAION concept images (a seed apart from the training data's). */
     static TrainingEvaluation zeroShotEvaluation(long seed, int images) {
-        ZeroShot zs = new ZeroShot(MiniLaion.classes(), ZeroShot.DEFAULT_TEMPLATES);
+        ZeroShot zs = new ZeroShot(MiniLaion.classes(), ZeroShot.miniLaionTemplates());
         List<LabelledImage>[] cache = new List[1];
         return (model, tokenizer, step) -> {
             if (cache[0] == null) {

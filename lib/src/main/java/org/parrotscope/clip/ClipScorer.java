@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 public final class ClipScorer implements AutoCloseable {
 
     private final ClipModel model;
-    private final ClipTokenizer tokenizer;
+    private final TextTokenizer tokenizer;
     private final ClipPreprocessor preprocessor;
     private final int batchSize;
     private final int threads;
@@ -162,7 +162,7 @@ public final class ClipScorer implements AutoCloseable {
         return pool;
     }
 
-    ClipTokenizer tokenizer() {
+    TextTokenizer tokenizer() {
         return tokenizer;
     }
 
@@ -174,7 +174,7 @@ public final class ClipScorer implements AutoCloseable {
     /** Builds a {@link ClipScorer}. */
     public static final class Builder {
         private ClipModel model;
-        private ClipTokenizer tokenizer;
+        private TextTokenizer tokenizer;
         private ClipPreprocessor preprocessor;
         private int batchSize = ClipModel.DEFAULT_BATCH;
         private int threads = Runtime.getRuntime().availableProcessors();
@@ -187,8 +187,8 @@ public final class ClipScorer implements AutoCloseable {
             return this;
         }
 
-        /** @param tokenizer the CLIP tokenizer (required) @return this */
-        public Builder setTokenizer(ClipTokenizer tokenizer) {
+        /** @param tokenizer the model's tokenizer: CLIP's BPE or a trained word vocabulary (required) @return this */
+        public Builder setTokenizer(TextTokenizer tokenizer) {
             this.tokenizer = tokenizer;
             return this;
         }

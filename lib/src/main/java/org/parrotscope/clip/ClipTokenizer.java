@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * curly quotes, ligatures, full-width forms, NFC), its mojibake repair ({@code "CafÃ©"}) is not, so ids differ
  * only for captions that were double-encoded upstream.
  */
-public final class ClipTokenizer {
+public final class ClipTokenizer implements TextTokenizer {
 
     /** OpenAI CLIP's context length. */
     public static final int DEFAULT_CONTEXT = 77;
@@ -211,6 +211,7 @@ public final class ClipTokenizer {
      * @param contextLength the output length, at least 2
      * @return start token, BPE ids, end token, zero padding; truncated with the end token kept last
      */
+    @Override
     public long[] tokenize(String text, int contextLength) {
         if (contextLength < 2) {
             throw new IllegalArgumentException("context length must be at least 2, not " + contextLength);

@@ -52,7 +52,7 @@ public record EvalOptions(Set<String> suites, List<String> data, Path imageFolde
         private int zeroShot = 800;
         private int pairs = 500;
         private int vocab = 200;
-        private List<String> templates = ZeroShot.DEFAULT_TEMPLATES;
+        private List<String> templates = List.of();
         private int batch = 64;
 
         /** @param names suites to run (default all four) @return this */
@@ -97,7 +97,11 @@ public record EvalOptions(Set<String> suites, List<String> data, Path imageFolde
             return this;
         }
 
-        /** @param t prompt templates (default {@link ZeroShot#DEFAULT_TEMPLATES}) @return this */
+        /**
+         * @param t prompt templates (default, empty: {@link ZeroShot#miniLaionTemplates()} on mini-LAION images,
+         *     {@link ZeroShot#DEFAULT_TEMPLATES} on an image folder)
+         * @return this
+         */
         public Builder optTemplates(List<String> t) {
             this.templates = t;
             return this;

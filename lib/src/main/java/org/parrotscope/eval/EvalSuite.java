@@ -41,13 +41,15 @@ public final class EvalSuite {
         }
         List<String> classes = concepts == null ? List.of() : opt.imageFolder() != null || !opt.data().isEmpty() ? ZeroShot.classesOf(concepts)
                 : MiniLaion.classes();
+        List<String> templates = !opt.templates().isEmpty() ? opt.templates()
+                : opt.imageFolder() != null ? ZeroShot.DEFAULT_TEMPLATES : ZeroShot.miniLaionTemplates();
         ZeroShotResult zs = null;
         TypographicResult typo = null;
         if (opt.suites().contains("zeroshot")) {
-            zs = new ZeroShot(classes, opt.templates()).evaluate(embedder, concepts, opt.batch());
+            zs = new ZeroShot(classes, templates).evaluate(embedder, concepts, opt.batch());
         }
         if (opt.suites().contains("typographic")) {
-            typo = new TypographicProbe(new ZeroShot(classes, opt.templates()), new TextCanvas(TextCanvas.DEFAULT_FONT), opt.seed(), opt.batch())
+            typo = new TypographicProbe(new ZeroShot(classes, templates), new TextCanvas(TextCanvas.DEFAULT_FONT), opt.seed(), opt.batch())
                     .run(embedder, concepts);
         }
         RetrievalResult ret = null;

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.parrotscope.data.synth.MiniLaion;
 
 /**
  * CLIP zero-shot classification (Radford et al. 2021, Sec. 3.1.4): each class's text embedding is the
@@ -15,8 +16,26 @@ import java.util.Objects;
  */
 public record ZeroShot(List<String> classes, List<String> templates) {
 
-    /** Templates in mini-LAION's descriptive caption style, plus the bare class name. */
+    /** Generic templates for any class list (an image folder): short descriptive contexts and the bare class name. */
     public static final List<String> DEFAULT_TEMPLATES = List.of("a {}", "photo of a {}", "illustration of a {}", "{} clipart", "{}");
+
+    /**
+     * Templates for mini-LAION concept images: three of the generator's descriptive caption patterns for each object
+     * colour, so a class embedding is the mean over colours. Every descriptive mini-LAION caption names the object's
+     * colour, so a prompt without one is unlike any training caption; averaging over the nuisance attribute is CLIP's
+     * prompt ensembling (Radford et al. 2021, Sec. 3.1.4) applied to colour.
+     *
+     * @return 3 x 11 templates
+     */
+    public static List<String> miniLaionTemplates() {
+        List<String> out = new ArrayList<>();
+        for (String c : MiniLaion.colors()) {
+            out.add("a " + c + " {}");
+            out.add("illustration of a " + c + " {}");
+            out.add(c + " {} clipart");
+        }
+        return List.copyOf(out);
+    }
 
     /** Validates the class list and templates. */
     public ZeroShot {

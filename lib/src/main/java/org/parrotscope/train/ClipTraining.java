@@ -67,7 +67,8 @@ public final class ClipTraining {
             if (cfg.bpeVocab() != null) {
                 tokenizer = BpeTokenizer.open(cfg.bpeVocab(), preset.text().contextLength());
             } else {
-                tokenizer = WordTokenizer.build(samples.stream().map(Sample::caption).toList(), cfg.wordMinCount(), cfg.wordContext());
+                int ctx = cfg.wordContext() > 0 ? cfg.wordContext() : preset.text().contextLength();
+                tokenizer = WordTokenizer.build(samples.stream().map(Sample::caption).toList(), cfg.wordMinCount(), ctx);
             }
             model = ClipModel.create(withTokenizer(preset, tokenizer), cfg.seed());
         }

@@ -3,6 +3,7 @@ package org.parrotscope.train;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.parrotscope.clip.TextTokenizer;
 
 /**
  * Turns captions into fixed-length id sequences for the CLIP text tower: a start token, the text's tokens, an
@@ -11,7 +12,21 @@ import java.util.List;
  * Two implementations: the CLIP BPE ({@link BpeTokenizer}) and a word-level vocabulary built from the
  * training captions ({@link WordTokenizer}); {@link Tokenizers#load(Path)} reads either from a model folder.
  */
-public interface Tokenizer {
+public interface Tokenizer extends TextTokenizer {
+
+    /**
+     * Tokenises one text for a model, whose context length must be this tokenizer's.
+     *
+     * @throws IllegalArgumentException when {@code contextLength} differs from {@link #contextLength()}
+     */
+    @Override
+    default long[] tokenize(String text, int contextLength) {
+        if (contextLength != contextLength()) {
+            throw new IllegalArgumentException("the model's context length " + contextLength
+                    + " differs from its tokenizer's " + contextLength());
+        }
+        return encode(text);
+    }
 
     /** @return the number of ids per text */
     int contextLength();

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.parrotscope.clip.ModelFolder;
+import org.parrotscope.clip.TextTokenizer;
 
 /** Finds the tokenizer of a model folder. */
 public final class Tokenizers {
@@ -34,6 +36,23 @@ public final class Tokenizers {
         }
         throw new IOException(modelDir + ": no tokenizer (vocab.json word vocabulary, bpe_simple_vocab_16e6.txt.gz or vocab.json + merges.txt)"
                 + "; pass the CLIP BPE vocabulary with --vocab");
+    }
+
+    /**
+     * The tokenizer to score with a model folder, pretrained or trained here: an explicit vocabulary, else the
+     * folder's CLIP BPE files, else its word vocabulary.
+     *
+     * @param modelDir the folder
+     * @param vocab a CLIP BPE vocabulary file or folder overriding the folder's, or null
+     * @param contextLength the model's {@code context_length}
+     * @return the tokenizer
+     * @throws IOException naming the folder when it has no tokenizer
+     */
+    public static TextTokenizer forModel(Path modelDir, Path vocab, int contextLength) throws IOException {
+        if (vocab != null || !ModelFolder.tokenizerFiles(modelDir).isEmpty()) {
+            return ModelFolder.tokenizer(modelDir, vocab);
+        }
+        return load(modelDir, contextLength);
     }
 
     private static boolean isWordVocabulary(Path vocab) throws IOException {

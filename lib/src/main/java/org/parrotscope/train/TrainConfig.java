@@ -24,7 +24,7 @@ import java.util.Objects;
  * @param checkpointEvery steps between checkpoints, 0 for only the final one
  * @param evalEvery steps between evaluations, 0 for none
  * @param bpeVocab the CLIP BPE vocabulary file, or null to build a word vocabulary from the captions
- * @param wordContext context length of a built word vocabulary
+ * @param wordContext context length of a built word vocabulary, 0 for the preset's {@code context_length}
  * @param wordMinCount minimum count of a word to enter the built vocabulary
  * @param threads image decoding threads
  * @param resume a checkpoint folder to continue from, or null
@@ -51,8 +51,8 @@ public record TrainConfig(List<String> data, String preset, Path outDir, int ste
         if (!(learningRate > 0) || warmup < 0 || weightDecay < 0 || gradClip < 0 || checkpointEvery < 0 || evalEvery < 0 || threads < 1 || stopAt < 0) {
             throw new IllegalArgumentException("need lr > 0 and non-negative warmup, weight decay, grad clip, intervals; threads >= 1");
         }
-        if (wordContext < 3 || wordMinCount < 1) {
-            throw new IllegalArgumentException("word vocabulary needs context >= 3 and min count >= 1");
+        if ((wordContext != 0 && wordContext < 3) || wordMinCount < 1) {
+            throw new IllegalArgumentException("word vocabulary needs context >= 3 (0: the preset's) and min count >= 1");
         }
     }
 
@@ -90,7 +90,7 @@ public record TrainConfig(List<String> data, String preset, Path outDir, int ste
         private int checkpointEvery;
         private int evalEvery;
         private Path bpe;
-        private int wordContext = 32;
+        private int wordContext = 0;
         private int wordMinCount = 2;
         private int threads = Runtime.getRuntime().availableProcessors();
         private Path resume;
@@ -188,7 +188,7 @@ public record TrainConfig(List<String> data, String preset, Path outDir, int ste
             return this;
         }
 
-        /** @param context word-vocabulary context length (default 32) @param minCount minimum word count (default 2) @return this */
+        /** @param context word-vocabulary context length (default 0: the preset's {@code context_length}) @param minCount minimum word count (default 2) @return this */
         public Builder optWordVocabulary(int context, int minCount) {
             this.wordContext = context;
             this.wordMinCount = minCount;

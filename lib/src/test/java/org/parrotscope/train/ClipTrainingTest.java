@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parrotscope.clip.ClipModel;
+import org.parrotscope.clip.ClipScorer;
 import org.parrotscope.data.synth.MiniLaion;
 import org.parrotscope.data.synth.MiniLaionWriter;
 import org.parrotscope.data.synth.SynthConfig;
@@ -53,7 +54,22 @@ class ClipTrainingTest {
             assertEquals(2, txt.length);
             assertTrue(Float.isFinite(txt[0][0]));
             assertTrue(m.logitScale() > 0 && m.logitScale() <= Math.log(100) + 1e-6);
+            // the folder scores through the CLIP package with its word vocabulary, as `parrotscope score` does
+            try (ClipScorer scorer = ClipScorer.builder().setModel(m)
+                    .setTokenizer(Tokenizers.forModel(r.finalDir(), null, m.config().text().contextLength())).build()) {
+                float[][] unit = scorer.embedTexts(List.of("a red circle", "a blue star"));
+                double norm = Math.sqrt(sumSquares(txt[1]));
+                assertEquals(txt[1][0] / norm, unit[1][0], 1e-5);
+            }
         }
+    }
+
+    private static double sumSquares(float[] v) {
+        double s = 0;
+        for (int i = 0; i < v.length; i++) {
+            s += v[i] * v[i];
+        }
+        return s;
     }
 
     @Test

@@ -44,6 +44,11 @@ public final class MiniLaion {
         return Concepts.CLASSES;
     }
 
+    /** @return the object colour names used in captions and ground truth, in a fixed order */
+    public static List<String> colors() {
+        return Palette.COLORS.stream().map(Palette.Named::name).toList();
+    }
+
     /** @return every word the generator can print */
     public static List<String> vocabulary() {
         return Vocabulary.builtIn().all();

@@ -22,7 +22,7 @@ final class MlpBlock extends ClipBlock {
     NDArray forward(ParameterStore ps, NDArray x, boolean training) {
         NDArray h = fc.forward(ps, x, training);
         // OpenAI's CLIP was trained with QuickGELU, LAION's OpenCLIP models with exact GELU
-        h = quickGelu ? h.mul(Activation.sigmoid(h.mul(1.702f))) : Activation.gelu(h);
+        h = quickGelu ? h.mul(Activation.sigmoid(h.mul(GraphScalars.of(h, 1.702f)))) : Activation.gelu(h);
         return proj.forward(ps, h, training);
     }
 

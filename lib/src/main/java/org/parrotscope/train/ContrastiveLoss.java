@@ -3,6 +3,7 @@ package org.parrotscope.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
+import org.parrotscope.clip.GraphScalars;
 
 /**
  * CLIP's symmetric InfoNCE loss (Radford et al. 2021; OpenCLIP {@code ClipLoss}): with L2-normalised image
@@ -27,7 +28,7 @@ public final class ContrastiveLoss extends Loss {
         NDArray logits = logits(predictions.get(0), predictions.get(1), predictions.get(2));
         NDArray rows = logits.logSoftmax(1).diagonal().mean().neg();
         NDArray cols = logits.logSoftmax(0).diagonal().mean().neg();
-        return rows.add(cols).div(2);
+        return rows.add(cols).div(GraphScalars.of(rows, 2f));
     }
 
     /**

@@ -10,6 +10,8 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +26,13 @@ import org.parrotscope.clip.ClipModel;
  * with the whole batch (OpenCLIP's {@code gather_with_grad}); only the single-device CPU path is tested here.
  */
 public final class StepRunner implements AutoCloseable {
+
+    /**
+     * System property: when {@code true}, every step collects garbage and floods the freed native memory with NaN
+     * between forward and backward, so that a tensor whose Java-owned memory died before backward (see
+     * {@link org.parrotscope.clip.GraphScalars}) shows up as a non-finite gradient at once. Slow; a diagnostic.
+     */
+    public static final String GC_CHECK_PROPERTY = "parrotscope.train.gc-check";
 
     /** OpenCLIP clamps {@code logit_scale} to [0, ln 100] after each step. */
     static final float MAX_LOGIT_SCALE = (float) Math.log(100);
@@ -115,9 +124,9 @@ public final class StepRunner implements AutoCloseable {
         lastNorm = Gradients.globalNorm(named.values());
         lastNonFinite = List.of();
         if (Double.isFinite(loss) && !Double.isFinite(lastNorm)) {
-            // measured: with a finite loss the non-finite gradient is transient (it appeared at different steps in
-            // two runs with the same seed, confined to the vision tower below one attention block) and the same
-            // batch recomputed gave a finite gradient, so the batch is retried once instead of being lost
+            // a non-finite gradient with a finite loss was measured to come from scalars whose memory died before
+            // backward (GraphScalars; fixed); should another such transient appear, the batch is retried once and
+            // where it started is logged, instead of the batch being lost
             lastNonFinite = nonFiniteGradients();
             retried++;
             Gradients.clear(named.values());
@@ -165,9 +174,31 @@ public final class StepRunner implements AutoCloseable {
     private double backward(NDArray pixels, NDArray ids) {
         try (GradientCollector gc = trainer.newGradientCollector()) {
             NDArray l = trainer.getLoss().evaluate(new NDList(), forward(pixels, ids));
+            if (Boolean.getBoolean(GC_CHECK_PROPERTY)) {
+                scrubFreedMemory();
+            }
             gc.backward(l);
             return l.getFloat();
         }
+    }
+
+    /** Frees unreachable direct buffers and refills freed native memory with NaN (see {@link #GC_CHECK_PROPERTY}). */
+    private static void scrubFreedMemory() {
+        System.gc();
+        try {
+            Thread.sleep(5); // the cleaner thread frees the buffers' memory
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<ByteBuffer> flood = new ArrayList<>();
+        for (int i = 0; i < 4096; i++) {
+            ByteBuffer b = ByteBuffer.allocateDirect(4 << (i % 5)).order(ByteOrder.nativeOrder());
+            while (b.remaining() >= 4) {
+                b.putFloat(Float.NaN);
+            }
+            flood.add(b);
+        }
+        flood.clear();
     }
 
     private NDList forward(NDArray pixels, NDArray ids) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.parrotscope.data.Datasets;
 import org.parrotscope.data.Sample;
@@ -14,9 +15,13 @@ import org.parrotscope.data.SkipLog;
  * Loads training pairs into memory: every sample of the given shards, or of a {@link SubsetManifest}'s shards
  * restricted to its keys. The encoded image bytes stay in memory (decoded per batch), which suits the CPU
  * scale of this project (20,000 mini-LAION samples take about 60 MB); a LAION-scale run needs a streaming
- * loader instead.
+ * loader instead. Loading stops with an error naming the data when the encoded images would take more than
+ * {@link #HEAP_SHARE} of the maximum heap, instead of failing later with an {@link OutOfMemoryError}.
  */
 public final class TrainingData {
+
+    /** Largest share of the maximum heap the encoded training images may take. */
+    static final double HEAP_SHARE = 0.6;
 
     private TrainingData() {}
 
@@ -42,10 +47,23 @@ public final class TrainingData {
     }
 
     private static List<Sample> read(List<String> specs, SkipLog skips, Set<String> keys) throws IOException {
+        return read(specs, skips, keys, (long) (Runtime.getRuntime().maxMemory() * HEAP_SHARE));
+    }
+
+    static List<Sample> read(List<String> specs, SkipLog skips, Set<String> keys, long budgetBytes) throws IOException {
         List<Sample> out = new ArrayList<>();
+        long bytes = 0;
         try (SampleStream stream = Datasets.open(Datasets.resolve(specs), skips)) {
             for (Sample s : stream) {
                 if (keys.isEmpty() || keys.contains(s.key())) {
+                    bytes += s.imageBytes().length + 2L * s.caption().length();
+                    if (bytes > budgetBytes) {
+                        throw new IOException(String.format(Locale.ROOT,
+                                "training data %s does not fit in memory: after %,d samples the encoded images take %,d MB,"
+                                        + " more than %.0f%% of the %,d MB heap; train on a subset (a manifest) or raise -Xmx"
+                                        + " (PARROTSCOPE_JAVA_OPTS)", specs, out.size() + 1, bytes >> 20, HEAP_SHARE * 100,
+                                Runtime.getRuntime().maxMemory() >> 20));
+                    }
                     out.add(s);
                 }
             }

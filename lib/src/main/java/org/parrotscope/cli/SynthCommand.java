@@ -64,11 +64,18 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(defaultValue = "" + SynthConfig.DEFAULT_JPEG_QUALITY, names = "--jpeg-quality", paramLabel = "Q", description = "JPEG quality in (0, 1] (default: ${DEFAULT-VALUE}).")
     float jpegQuality;
 
+    @Option(names = "--class-folders", description = "Write text-free concept images labelled by class in ImageNet layout "
+            + "DIR/<class>/<key>.<ext> instead of shards (for eval --image-folder); text rate 0.")
+    boolean classFolders;
+
     @Option(names = "--resume", description = "Keep shards that already exist in DIR (made with the same options) and write only the missing ones.")
     boolean resume;
 
     @Override
     public Integer call() throws Exception {
+        if (classFolders && !spec.commandLine().getParseResult().hasMatchedOption("--text-rate")) {
+            textRate = 0; // class folders hold text-free concept images
+        }
         SynthConfig config = SynthConfig.builder()
                 .setSeed(seed)
                 .setSamples(samples)
@@ -83,6 +90,17 @@ public final class SynthCommand implements Callable<Integer> {
                 .optJpegQuality(jpegQuality)
                 .build();
         MiniLaion generator = new MiniLaion(config);
+        if (classFolders) {
+            java.util.Map<String, Integer> counts;
+            try (Progress progress = Progress.console("synth", samples)) {
+                counts = MiniLaionWriter.writeClassFolders(generator, out, progress, resume);
+            }
+            var o = spec.commandLine().getOut();
+            o.printf(Locale.ROOT, "wrote %d text-free images in %d class folders to %s%n", samples, counts.size(), out);
+            counts.forEach((k, n) -> o.printf(Locale.ROOT, "  %-10s %d%n", k, n));
+            o.flush();
+            return 0;
+        }
         GroundTruthStats stats;
         long start = System.nanoTime();
         try (Progress progress = Progress.console("synth", samples)) {

@@ -47,6 +47,31 @@ class SynthCommandTest {
     }
 
     @Test
+    void synth_classFolders_holdTheSameImagesAsTextFreeShardsUnderTheirTruthClass() throws Exception {
+        Path folders = dir.resolve("folders");
+        Path shards = dir.resolve("shards");
+        String out = run("synth", "--out", folders.toString(), "--samples", "24", "--seed", "9", "--image-size", "40", "--format", "png",
+                "--class-folders");
+        assertTrue(out.contains("wrote 24 text-free images"), out);
+        run("synth", "--out", shards.toString(), "--samples", "24", "--seed", "9", "--image-size", "40", "--format", "png", "--text-rate", "0");
+        int n = 0;
+        try (org.parrotscope.data.SampleStream stream = org.parrotscope.data.Datasets.open(
+                org.parrotscope.data.Datasets.resolve(List.of(shards.toString())), new org.parrotscope.data.SkipLog())) {
+            for (org.parrotscope.data.Sample s : stream) {
+                String cls = s.metadata().getAsJsonObject("truth").get("class").getAsString();
+                Path f = folders.resolve(cls).resolve(s.key() + ".png");
+                assertTrue(Files.isRegularFile(f), f + " missing");
+                assertTrue(java.util.Arrays.equals(s.imageBytes(), Files.readAllBytes(f)), f + " differs from the shard's image");
+                n++;
+            }
+        }
+        assertEquals(24, n);
+        try (Stream<Path> s = Files.walk(folders)) {
+            assertEquals(24, s.filter(p -> p.toString().endsWith(".png")).count());
+        }
+    }
+
+    @Test
     void synth_withInvalidRates_failsWithAMessage() {
         CommandLine cl = ParrotScope.commandLine();
         StringWriter err = new StringWriter();

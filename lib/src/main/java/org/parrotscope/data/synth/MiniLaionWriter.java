@@ -99,6 +99,76 @@ public final class MiniLaionWriter {
         return stats.stats();
     }
 
+    /**
+     * Writes the generated images in ImageNet layout, {@code dir/<class>/<key>.<ext>}, for evaluation tools that
+     * read class sub-folders ({@code parrotscope eval --image-folder}). The generator must be text-free
+     * ({@code textRate} 0), so that the images are labelled by their object class alone. Existing files are kept
+     * when {@code resume} is set, else replaced; each file is written atomically.
+     *
+     * @param generator a text-free generator
+     * @param dir the output folder
+     * @param progress advanced once per image
+     * @param resume keep images that already exist
+     * @return images per class, in class order
+     * @throws IOException when an image cannot be written
+     * @throws IllegalArgumentException when the generator prints text
+     */
+    public static java.util.Map<String, Integer> writeClassFolders(MiniLaion generator, Path dir, Progress progress, boolean resume)
+            throws IOException {
+        SynthConfig c = generator.config();
+        if (c.textRate() != 0) {
+            throw new IllegalArgumentException("class folders hold text-free concept images: text rate must be 0, not " + c.textRate());
+        }
+        JsonObject options = options(c);
+        options.addProperty("layout", "class_folders");
+        Files.createDirectories(dir);
+        AtomicFiles.write(dir.resolve(OPTIONS_FILE), out -> out.write((Json.PRETTY.toJson(options) + "\n").getBytes(StandardCharsets.UTF_8)));
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        MiniLaion.classes().forEach(k -> counts.put(k, 0));
+        for (long from = 0; from < c.samples(); from += c.shardSize()) {
+            List<MiniLaion.Generated> batch = LongStream.range(from, Math.min(c.samples(), from + c.shardSize())).parallel()
+                    .mapToObj(i -> {
+                        Path known = existing(dir, MiniLaion.key(i), resume);
+                        MiniLaion.Generated g = known == null ? generator.generate(i) : null;
+                        progress.advance(1);
+                        return g;
+                    }).toList();
+            for (MiniLaion.Generated g : batch) {
+                if (g == null) {
+                    continue;
+                }
+                Path folder = Files.createDirectories(dir.resolve(g.truth().className()));
+                byte[] bytes = g.sample().imageBytes();
+                AtomicFiles.write(folder.resolve(g.sample().key() + "." + g.sample().imageExt()), out -> out.write(bytes));
+            }
+        }
+        for (String k : MiniLaion.classes()) {
+            Path folder = dir.resolve(k);
+            if (Files.isDirectory(folder)) {
+                try (var files = Files.list(folder)) {
+                    counts.put(k, (int) files.filter(f -> !f.getFileName().toString().startsWith(".")).count());
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** @return the existing image of a key in any class folder, or null (always null without resume) */
+    private static Path existing(Path dir, String key, boolean resume) {
+        if (!resume) {
+            return null;
+        }
+        for (String k : MiniLaion.classes()) {
+            for (String ext : List.of("png", "jpg")) {
+                Path f = dir.resolve(k).resolve(key + "." + ext);
+                if (Files.isRegularFile(f)) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
     private static JsonObject options(SynthConfig c) {
         JsonObject o = new JsonObject();
         o.addProperty("generator", "parrotscope mini-laion");

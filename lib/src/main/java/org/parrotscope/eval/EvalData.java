@@ -14,6 +14,7 @@ import org.parrotscope.data.ImageDecoder;
 import org.parrotscope.data.Sample;
 import org.parrotscope.data.SampleStream;
 import org.parrotscope.data.SkipLog;
+import org.parrotscope.data.Skipped;
 import org.parrotscope.data.synth.MiniLaion;
 import org.parrotscope.data.synth.SynthConfig;
 
@@ -53,8 +54,21 @@ public final class EvalData {
      * @throws IOException when the shards cannot be read
      */
     public static List<Sample> shards(List<String> specs, int limit) throws IOException {
+        return shards(specs, limit, new SkipLog());
+    }
+
+    /**
+     * Reads samples from shard specs, recording unreadable ones.
+     *
+     * @param specs the specs
+     * @param limit the maximum number read
+     * @param skips receives the samples left out
+     * @return the samples
+     * @throws IOException when the shards cannot be read
+     */
+    public static List<Sample> shards(List<String> specs, int limit, SkipLog skips) throws IOException {
         List<Sample> out = new ArrayList<>();
-        try (SampleStream s = Datasets.open(Datasets.resolve(specs), new SkipLog())) {
+        try (SampleStream s = Datasets.open(Datasets.resolve(specs), skips)) {
             for (Sample x : s) {
                 if (out.size() >= limit) {
                     break;
@@ -72,6 +86,17 @@ public final class EvalData {
      * @return decoded images with their class
      */
     public static List<LabelledImage> labelled(List<Sample> samples) {
+        return labelled(samples, new SkipLog());
+    }
+
+    /**
+     * Labelled images from samples whose metadata has {@code truth.class}, recording undecodable images.
+     *
+     * @param samples the samples
+     * @param skips receives the images left out
+     * @return decoded images with their class
+     */
+    public static List<LabelledImage> labelled(List<Sample> samples, SkipLog skips) {
         ImageDecoder dec = ImageDecoder.defaults();
         List<LabelledImage> out = new ArrayList<>();
         for (Sample s : samples) {
@@ -82,7 +107,7 @@ public final class EvalData {
             try {
                 out.add(new LabelledImage(dec.decode(s), truth.get("class").getAsString()));
             } catch (IOException e) {
-                // a corrupt image is left out of the evaluation set
+                skips.add(new Skipped(s.key(), s.source(), "undecodable", e.getMessage()));
             }
         }
         return out;
@@ -97,6 +122,19 @@ public final class EvalData {
      * @throws IOException when the folder has no class sub-folders with images
      */
     public static List<LabelledImage> imageFolder(Path root, int perClass) throws IOException {
+        return imageFolder(root, perClass, new SkipLog());
+    }
+
+    /**
+     * Reads an ImageNet-layout folder, recording the images that cannot be decoded.
+     *
+     * @param root the folder
+     * @param perClass the maximum images per class (unreadable ones count towards it)
+     * @param skips receives the images left out
+     * @return labelled images, classes in name order
+     * @throws IOException when the folder has no class sub-folders with readable images
+     */
+    public static List<LabelledImage> imageFolder(Path root, int perClass, SkipLog skips) throws IOException {
         List<LabelledImage> out = new ArrayList<>();
         List<Path> classes;
         try (Stream<Path> s = Files.list(root)) {
@@ -109,9 +147,15 @@ public final class EvalData {
             }
             String label = c.getFileName().toString().replace('_', ' ');
             for (Path f : files) {
-                BufferedImage img = ImageIO.read(f.toFile());
-                if (img != null) {
-                    out.add(new LabelledImage(img, label));
+                try {
+                    BufferedImage img = ImageIO.read(f.toFile());
+                    if (img == null) {
+                        skips.add(new Skipped(f.getFileName().toString(), f.toString(), "undecodable", "no image reader for this file"));
+                    } else {
+                        out.add(new LabelledImage(img, label));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    skips.add(new Skipped(f.getFileName().toString(), f.toString(), "undecodable", String.valueOf(e.getMessage())));
                 }
             }
         }

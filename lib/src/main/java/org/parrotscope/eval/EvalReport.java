@@ -9,14 +9,21 @@ import java.util.Map;
  * The results of {@link EvalSuite}: any suite not run is null. {@link #toJson()} nests by suite:
  * {@code {"zeroshot": {"top1", "top5", "per_class", "confusion", ...}, "retrieval": {"i2t_r1", ..., "t2i_r10"},
  * "sync": {"mean", "std", "by_style", "by_frequency", "by_length"}, "typographic": {"true_class_accuracy",
- * "written_class_rate", "clean_accuracy"}}}.
+ * "written_class_rate", "clean_accuracy"}, "skipped": {reason: count}}}.
  *
  * @param zeroShot zero-shot classification, or null
  * @param retrieval image-text retrieval, or null
  * @param sync the Sync score, or null
  * @param typographic the typographic probe, or null
+ * @param skipped evaluation items left out because they could not be read, counted by reason
  */
-public record EvalReport(ZeroShotResult zeroShot, RetrievalResult retrieval, SyncResult sync, TypographicResult typographic) {
+public record EvalReport(ZeroShotResult zeroShot, RetrievalResult retrieval, SyncResult sync, TypographicResult typographic,
+        Map<String, Long> skipped) {
+
+    /** Copies the skip counts. */
+    public EvalReport {
+        skipped = Map.copyOf(skipped);
+    }
 
     /** @return the nested JSON object */
     public JsonObject toJson() {
@@ -69,6 +76,9 @@ public record EvalReport(ZeroShotResult zeroShot, RetrievalResult retrieval, Syn
             t.addProperty("clean_accuracy", typographic.cleanAccuracy());
             o.add("typographic", t);
         }
+        JsonObject sk = new JsonObject();
+        new java.util.TreeMap<>(skipped).forEach(sk::addProperty);
+        o.add("skipped", sk);
         return o;
     }
 
@@ -107,6 +117,9 @@ public record EvalReport(ZeroShotResult zeroShot, RetrievalResult retrieval, Syn
         if (typographic != null) {
             sb.append(String.format(Locale.ROOT, "typographic    true-class acc %.4f  written-class rate %.4f  clean acc %.4f  (%d images)%n",
                     typographic.trueClassAccuracy(), typographic.writtenClassRate(), typographic.cleanAccuracy(), typographic.images()));
+        }
+        if (!skipped.isEmpty()) {
+            sb.append("skipped        ").append(new java.util.TreeMap<>(skipped)).append(String.format(" (unreadable items left out)%n"));
         }
         return sb.toString();
     }

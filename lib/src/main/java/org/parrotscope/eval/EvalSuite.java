@@ -7,6 +7,8 @@ import java.util.EnumSet;
 import java.util.List;
 import org.parrotscope.data.ImageDecoder;
 import org.parrotscope.data.Sample;
+import org.parrotscope.data.SkipLog;
+import org.parrotscope.data.Skipped;
 import org.parrotscope.data.synth.MiniLaion;
 
 /**
@@ -30,13 +32,15 @@ public final class EvalSuite {
      */
     public static EvalReport run(Embedder embedder, EvalOptions opt) throws IOException {
         int side = embedder.imageSize();
+        SkipLog skips = new SkipLog();
         List<LabelledImage> concepts = null;
         if (opt.suites().contains("zeroshot") || opt.suites().contains("typographic")) {
             if (opt.imageFolder() != null) {
-                concepts = EvalData.imageFolder(opt.imageFolder(), Math.max(1, opt.zeroShotImages()));
+                concepts = EvalData.imageFolder(opt.imageFolder(), Math.max(1, opt.zeroShotImages()), skips);
             } else {
-                List<Sample> s = opt.data().isEmpty() ? EvalData.miniLaion(opt.seed(), opt.zeroShotImages(), side, 0) : EvalData.shards(opt.data(), opt.zeroShotImages());
-                concepts = EvalData.labelled(s);
+                List<Sample> s = opt.data().isEmpty() ? EvalData.miniLaion(opt.seed(), opt.zeroShotImages(), side, 0)
+                        : EvalData.shards(opt.data(), opt.zeroShotImages(), skips);
+                concepts = EvalData.labelled(s, skips);
             }
         }
         List<String> classes = concepts == null ? List.of() : opt.imageFolder() != null || !opt.data().isEmpty() ? ZeroShot.classesOf(concepts)
@@ -54,7 +58,8 @@ public final class EvalSuite {
         }
         RetrievalResult ret = null;
         if (opt.suites().contains("retrieval")) {
-            List<Sample> s = opt.data().isEmpty() ? EvalData.miniLaion(opt.seed() + 1, opt.retrievalPairs(), side, 0) : EvalData.shards(opt.data(), opt.retrievalPairs());
+            List<Sample> s = opt.data().isEmpty() ? EvalData.miniLaion(opt.seed() + 1, opt.retrievalPairs(), side, 0)
+                    : EvalData.shards(opt.data(), opt.retrievalPairs(), skips);
             ImageDecoder dec = ImageDecoder.defaults();
             List<BufferedImage> imgs = new ArrayList<>();
             List<String> caps = new ArrayList<>();
@@ -63,7 +68,7 @@ public final class EvalSuite {
                     imgs.add(dec.decode(x));
                     caps.add(x.caption());
                 } catch (IOException e) {
-                    // an undecodable pair is left out
+                    skips.add(new Skipped(x.key(), x.source(), "undecodable", e.getMessage()));
                 }
             }
             ret = Retrieval.evaluate(embedder, imgs, caps, opt.batch());
@@ -71,10 +76,10 @@ public final class EvalSuite {
         SyncResult sync = null;
         if (opt.suites().contains("sync")) {
             List<Sample> s = opt.data().isEmpty() ? EvalData.miniLaion(opt.seed() + 2, 2000, 32, org.parrotscope.data.synth.SynthConfig.DEFAULT_TEXT_RATE)
-                    : EvalData.shards(opt.data(), 20_000);
+                    : EvalData.shards(opt.data(), 20_000, skips);
             List<NGram> vocab = NGram.vocabulary(s.stream().map(Sample::caption).toList(), 1, opt.syncVocabulary());
             sync = new SyncBenchmark(new TextCanvas(TextCanvas.DEFAULT_FONT), List.copyOf(EnumSet.allOf(SyncStyle.class)), opt.batch()).run(embedder, vocab);
         }
-        return new EvalReport(zs, ret, sync, typo);
+        return new EvalReport(zs, ret, sync, typo, skips.countsByReason());
     }
 }

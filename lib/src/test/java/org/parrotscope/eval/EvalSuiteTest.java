@@ -59,6 +59,33 @@ class EvalSuiteTest {
     }
 
     @Test
+    void imageFolder_withACorruptImage_skipsAndCountsIt(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("model");
+        WordTokenizer tok = WordTokenizer.build(MiniLaion.classes(), 1, 16);
+        try (ClipModel m = ClipModel.create(ClipTraining.withTokenizer(ClipPresets.load("tiny"), tok), 1)) {
+            m.save(model);
+        }
+        tok.save(model);
+        Path folder = dir.resolve("concepts");
+        var cl = ParrotScope.commandLine();
+        assertEquals(0, cl.execute("synth", "--out", folder.toString(), "--samples", "20", "--seed", "2", "--image-size", "32", "--format", "png",
+                "--class-folders"));
+        Path someClass;
+        try (var s = java.nio.file.Files.list(folder)) {
+            someClass = s.filter(java.nio.file.Files::isDirectory).sorted().findFirst().orElseThrow();
+        }
+        java.nio.file.Files.write(someClass.resolve("broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+        StringWriter out = new StringWriter();
+        cl = ParrotScope.commandLine();
+        cl.setOut(new PrintWriter(out));
+        int code = cl.execute("eval", "--model", model.toString(), "--json", "--suite", "zeroshot", "--image-folder", folder.toString());
+        assertEquals(0, code, out.toString());
+        JsonObject o = JsonParser.parseString(out.toString()).getAsJsonObject();
+        assertEquals(20, o.getAsJsonObject("zeroshot").get("images").getAsInt());
+        assertEquals(1, o.getAsJsonObject("skipped").get("undecodable").getAsInt());
+    }
+
+    @Test
     void textCanvas_centresTextAndScalesFont() throws Exception {
         TextCanvas c = new TextCanvas(TextCanvas.DEFAULT_FONT);
         assertEquals(32f, TextCanvas.fontSize(224), 0f);

@@ -69,4 +69,36 @@ public final class MetricsLog {
     public Path file() {
         return file;
     }
+
+    /**
+     * Reads a training log back, e.g. to plot the loss curve: every entry in file order, step entries and
+     * {@code {"step", "eval"}} entries alike. Blank lines are ignored and a torn last line (a run killed while
+     * writing) is dropped, as the constructor does on resume; any other unreadable line is an error.
+     *
+     * @param file a {@code metrics.jsonl}
+     * @return the entries, each with an integer {@code step}
+     * @throws IOException naming the file (and line) when it is missing or malformed
+     */
+    public static List<JsonObject> read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": no training log (expected the " + FILE + " of a training output folder)");
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<JsonObject> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            try {
+                JsonObject e = com.google.gson.JsonParser.parseString(lines.get(i)).getAsJsonObject();
+                e.get("step").getAsInt();
+                out.add(e);
+            } catch (RuntimeException e) {
+                if (i < lines.size() - 1) {
+                    throw new IOException(file + ", line " + (i + 1) + ": not a training-log entry with a step (" + e.getMessage() + ")", e);
+                }
+            }
+        }
+        return out;
+    }
 }

@@ -36,11 +36,20 @@ class PipelineNotebooksTest {
      * Small values for the notebooks' PARAMETERS cells (each notebook reads only its own); keeps the whole
      * run to a few minutes on two cores.
      */
-    static final Map<String, String> SMALL = Map.of(
-            "SAMPLES", "120",
-            "GRID_SAMPLES", "4",
-            "LIMIT", "24",
-            "THREADS", "2");
+    static final Map<String, String> SMALL = Map.ofEntries(
+            Map.entry("SAMPLES", "120"),
+            Map.entry("GRID_SAMPLES", "4"),
+            Map.entry("LIMIT", "24"),
+            Map.entry("THREADS", "2"),
+            // 05-train-clip: pool size, training steps, evaluation interval and images during training
+            Map.entry("POOL", "400"),
+            Map.entry("STEPS", "6"),
+            Map.entry("EVAL_EVERY", "3"),
+            Map.entry("EVAL_IMAGES", "32"),
+            // 06-evaluate-bias: zero-shot/typographic images, retrieval pairs, Sync-score 1-grams
+            Map.entry("IMAGES", "32"),
+            Map.entry("PAIRS", "32"),
+            Map.entry("NGRAMS", "16"));
 
     @TempDir
     static Path tmp;

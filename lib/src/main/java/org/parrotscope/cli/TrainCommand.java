@@ -65,7 +65,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--stop-at", defaultValue = "0", paramLabel = "N", description = "Stop with a checkpoint after N steps, keeping the full schedule.")
     int stopAt;
 
-    @Option(names = "--vocab", paramLabel = "FILE", description = "CLIP BPE vocabulary; default: a word vocabulary built from the captions.")
+    @Option(names = "--vocab", paramLabel = "FILE", description = "CLIP BPE vocabulary, or a word vocabulary (vocab.json) to share with other models; default: a word vocabulary built from the captions.")
     Path vocab;
 
     @Option(names = "--context", defaultValue = "0", paramLabel = "N", description = "Word-vocabulary context length (default: the preset's context_length).")
@@ -89,7 +89,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainConfig.Builder b = TrainConfig.builder().setData(data).setPreset(preset).setOutDir(out).optBatch(batch).optLearningRate(lr).optWeightDecay(wd)
-                .optGradClip(gradClip).optSeed(seed).optResume(resume).optStopAt(stopAt).optBpeVocab(vocab).optWordVocabulary(context, minCount)
+                .optGradClip(gradClip).optSeed(seed).optResume(resume).optStopAt(stopAt).optVocabulary(vocab).optWordVocabulary(context, minCount)
                 .optCheckpointEvery(checkpointEvery).optEvalEvery(evalEvery);
         if (steps != null) {
             b.setSteps(steps);

@@ -64,8 +64,8 @@ public final class ClipTraining {
             tokenizer = Tokenizers.load(cfg.resume(), model.config().text().contextLength());
         } else {
             ClipConfig preset = preset(cfg.preset());
-            if (cfg.bpeVocab() != null) {
-                tokenizer = BpeTokenizer.open(cfg.bpeVocab(), preset.text().contextLength());
+            if (cfg.vocab() != null) {
+                tokenizer = Tokenizers.open(cfg.vocab(), preset.text().contextLength());
             } else {
                 int ctx = cfg.wordContext() > 0 ? cfg.wordContext() : preset.text().contextLength();
                 tokenizer = WordTokenizer.build(samples.stream().map(Sample::caption).toList(), cfg.wordMinCount(), ctx);

@@ -39,6 +39,25 @@ public final class Tokenizers {
     }
 
     /**
+     * Opens a given vocabulary: a word vocabulary ({@code vocab.json} with {@code "type": "word"}, its own context
+     * length), a model folder (its tokenizer), or a CLIP BPE file or folder.
+     *
+     * @param vocab the file or folder
+     * @param contextLength ids per text for a BPE tokenizer
+     * @return the tokenizer
+     * @throws IOException naming the file when it cannot be read
+     */
+    public static Tokenizer open(Path vocab, int contextLength) throws IOException {
+        if (Files.isRegularFile(vocab) && isWordVocabulary(vocab)) {
+            return WordTokenizer.load(vocab);
+        }
+        if (Files.isDirectory(vocab) && Files.isRegularFile(vocab.resolve(WordTokenizer.FILE)) && isWordVocabulary(vocab.resolve(WordTokenizer.FILE))) {
+            return WordTokenizer.load(vocab.resolve(WordTokenizer.FILE));
+        }
+        return BpeTokenizer.open(vocab, contextLength);
+    }
+
+    /**
      * The tokenizer to score with a model folder, pretrained or trained here: an explicit vocabulary, else the
      * folder's CLIP BPE files, else its word vocabulary.
      *

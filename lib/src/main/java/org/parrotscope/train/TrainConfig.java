@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param seed fixes initialisation, data order and augmentation
  * @param checkpointEvery steps between checkpoints, 0 for only the final one
  * @param evalEvery steps between evaluations, 0 for none
- * @param bpeVocab the CLIP BPE vocabulary file, or null to build a word vocabulary from the captions
+ * @param vocab a given vocabulary (a CLIP BPE file, or a word vocabulary {@code vocab.json} saved by {@link WordTokenizer#save}),
+ *     or null to build a word vocabulary from the training captions
  * @param wordContext context length of a built word vocabulary, 0 for the preset's {@code context_length}
  * @param wordMinCount minimum count of a word to enter the built vocabulary
  * @param threads image decoding threads
@@ -31,7 +32,7 @@ import java.util.Objects;
  * @param stopAt stop with a checkpoint after this many steps (the schedule still spans all steps), 0 = run to the end
  */
 public record TrainConfig(List<String> data, String preset, Path outDir, int steps, int epochs, int batch, float learningRate, int warmup,
-        float weightDecay, float beta1, float beta2, float epsilon, float gradClip, long seed, int checkpointEvery, int evalEvery, Path bpeVocab,
+        float weightDecay, float beta1, float beta2, float epsilon, float gradClip, long seed, int checkpointEvery, int evalEvery, Path vocab,
         int wordContext, int wordMinCount, int threads, Path resume, int stopAt) {
 
     /** Validates the settings. */
@@ -182,8 +183,12 @@ public record TrainConfig(List<String> data, String preset, Path outDir, int ste
             return this;
         }
 
-        /** @param file CLIP BPE vocabulary (default none: build a word vocabulary) @return this */
-        public Builder optBpeVocab(Path file) {
+        /**
+         * @param file a CLIP BPE vocabulary, or a saved word vocabulary to share one tokenizer between models (default
+         *     none: build a word vocabulary from the training captions)
+         * @return this
+         */
+        public Builder optVocabulary(Path file) {
             this.bpe = file;
             return this;
         }

@@ -33,6 +33,13 @@ class WordTokenizerTest {
         WordTokenizer back = WordTokenizer.load(dir.resolve(WordTokenizer.FILE));
         assertEquals(t.tokens(), back.tokens());
         assertArrayEquals(t.encode("blue circle"), back.encode("blue circle"));
+        // a saved word vocabulary given to training (--vocab) is read as such, with its own context length,
+        // whether the file or its folder is named
+        for (Path given : List.of(dir.resolve(WordTokenizer.FILE), dir)) {
+            Tokenizer shared = Tokenizers.open(given, 77);
+            assertEquals(8, shared.contextLength());
+            assertArrayEquals(t.encode("red square"), shared.encode("red square"));
+        }
     }
 
     @Test

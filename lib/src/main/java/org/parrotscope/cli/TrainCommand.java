@@ -1,20 +1,12 @@
 package org.parrotscope.cli;
 
-import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import org.parrotscope.eval.ClipEmbedder;
-import org.parrotscope.eval.EvalData;
-import org.parrotscope.eval.LabelledImage;
-import org.parrotscope.eval.ZeroShot;
-import org.parrotscope.eval.ZeroShotResult;
-import org.parrotscope.data.synth.MiniLaion;
+import org.parrotscope.eval.TrainingZeroShot;
 import org.parrotscope.train.ClipTraining;
 import org.parrotscope.train.TrainConfig;
-import org.parrotscope.train.TrainingEvaluation;
 import org.parrotscope.util.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -104,29 +96,11 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainConfig cfg = b.build();
         try (Progress p = Progress.console("train", steps != null ? (stopAt > 0 ? stopAt : steps) : 0)) {
-            ClipTraining.Result r = ClipTraining.run(cfg, evalEvery > 0 ? zeroShotEvaluation(seed, evalImages) : null, p);
+            ClipTraining.Result r = ClipTraining.run(cfg, evalEvery > 0 ? TrainingZeroShot.of(seed, evalImages) : null, p);
             double last = r.losses().isEmpty() ? Double.NaN : r.losses().get(r.losses().size() - 1);
             System.out.printf(Locale.ROOT, "trained steps %d..%d, last loss %.4f, %d undecodable images; model: %s%n", r.startStep(), r.endStep(), last,
                     r.skippedImages(), r.finalDir());
         }
         return 0;
-    }
-
-    /** Zero-shot top-1/top-5 on fresh text-free mini-LAION concept images (a seed apart from the training data's). */
-    static TrainingEvaluation zeroShotEvaluation(long seed, int images) {
-        ZeroShot zs = new ZeroShot(MiniLaion.classes(), ZeroShot.miniLaionTemplates());
-        List<LabelledImage>[] cache = new List[1];
-        return (model, tokenizer, step) -> {
-            if (cache[0] == null) {
-                cache[0] = EvalData.labelled(EvalData.miniLaion(seed + 1_000_003L, images, model.config().vision().imageSize(), 0));
-            }
-            ZeroShotResult r = zs.evaluate(new ClipEmbedder(model, tokenizer), cache[0], 64);
-            JsonObject z = new JsonObject();
-            z.addProperty("top1", r.top1());
-            z.addProperty("top5", r.top5());
-            JsonObject o = new JsonObject();
-            o.add("zeroshot", z);
-            return o;
-        };
     }
 }

@@ -322,6 +322,14 @@ public final class ClipModel implements AutoCloseable {
         return StateDict.of(network).get("logit_scale").getArray().toFloatArray()[0];
     }
 
+    /**
+     * @return every parameter by its OpenCLIP {@code state_dict} name, in tree order (the live DJL parameters, for
+     *     training: weight-decay rule, optimizer state keys)
+     */
+    public Map<String, Parameter> parameters() {
+        return StateDict.of(network);
+    }
+
     /** @return every tensor in OpenCLIP names (copied to the heap), for saving */
     public Map<String, float[]> stateDict() {
         Map<String, float[]> out = new LinkedHashMap<>();

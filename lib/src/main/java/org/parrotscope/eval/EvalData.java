@@ -46,18 +46,6 @@ public final class EvalData {
     }
 
     /**
-     * Reads samples from shard specs.
-     *
-     * @param specs the specs
-     * @param limit the maximum number read
-     * @return the samples
-     * @throws IOException when the shards cannot be read
-     */
-    public static List<Sample> shards(List<String> specs, int limit) throws IOException {
-        return shards(specs, limit, new SkipLog());
-    }
-
-    /**
      * Reads samples from shard specs, recording unreadable ones.
      *
      * @param specs the specs
@@ -111,18 +99,6 @@ public final class EvalData {
             }
         }
         return out;
-    }
-
-    /**
-     * Reads an ImageNet-layout folder: one sub-folder per class holding its images.
-     *
-     * @param root the folder
-     * @param perClass the maximum images per class
-     * @return labelled images, classes in name order
-     * @throws IOException when the folder has no class sub-folders with images
-     */
-    public static List<LabelledImage> imageFolder(Path root, int perClass) throws IOException {
-        return imageFolder(root, perClass, new SkipLog());
     }
 
     /**

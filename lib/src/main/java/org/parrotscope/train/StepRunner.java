@@ -44,6 +44,7 @@ public final class StepRunner implements AutoCloseable {
     private final Map<String, String> nameToId = new HashMap<>();
     private final Parameter logitScale;
     private final float gradClip;
+    private final boolean gcCheck = Boolean.getBoolean(GC_CHECK_PROPERTY);
     private double lastNorm = Double.NaN;
     private int skipped;
     private int retried;
@@ -59,7 +60,7 @@ public final class StepRunner implements AutoCloseable {
      * @param contextLength ids per text
      */
     public StepRunner(ClipModel model, AdamW.Builder optimizer, float gradClip, int batch, int contextLength) {
-        this.named = ParameterNames.of(model.network());
+        this.named = model.parameters();
         Map<String, Boolean> decay = new HashMap<>();
         named.forEach((name, p) -> {
             idToName.put(p.getId(), name);
@@ -174,7 +175,7 @@ public final class StepRunner implements AutoCloseable {
     private double backward(NDArray pixels, NDArray ids) {
         try (GradientCollector gc = trainer.newGradientCollector()) {
             NDArray l = trainer.getLoss().evaluate(new NDList(), forward(pixels, ids));
-            if (Boolean.getBoolean(GC_CHECK_PROPERTY)) {
+            if (gcCheck) {
                 scrubFreedMemory();
             }
             gc.backward(l);

@@ -48,13 +48,10 @@ public final class Tokenizers {
      * @throws IOException naming the file when it cannot be read
      */
     public static Tokenizer open(Path vocab, int contextLength) throws IOException {
-        if (Files.isRegularFile(vocab) && isWordVocabulary(vocab)) {
-            return WordTokenizer.load(vocab);
+        if (Files.isDirectory(vocab)) {
+            return load(vocab, contextLength);
         }
-        if (Files.isDirectory(vocab) && Files.isRegularFile(vocab.resolve(WordTokenizer.FILE)) && isWordVocabulary(vocab.resolve(WordTokenizer.FILE))) {
-            return WordTokenizer.load(vocab.resolve(WordTokenizer.FILE));
-        }
-        return BpeTokenizer.open(vocab, contextLength);
+        return isWordVocabulary(vocab) ? WordTokenizer.load(vocab) : BpeTokenizer.open(vocab, contextLength);
     }
 
     /**

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 import org.parrotscope.data.ShardWriter;
 import org.parrotscope.util.AtomicFiles;
@@ -113,7 +115,7 @@ public final class MiniLaionWriter {
      * @throws IOException when an image cannot be written
      * @throws IllegalArgumentException when the generator prints text
      */
-    public static java.util.Map<String, Integer> writeClassFolders(MiniLaion generator, Path dir, Progress progress, boolean resume)
+    public static Map<String, Integer> writeClassFolders(MiniLaion generator, Path dir, Progress progress, boolean resume)
             throws IOException {
         SynthConfig c = generator.config();
         if (c.textRate() != 0) {
@@ -123,13 +125,12 @@ public final class MiniLaionWriter {
         options.addProperty("layout", "class_folders");
         Files.createDirectories(dir);
         AtomicFiles.write(dir.resolve(OPTIONS_FILE), out -> out.write((Json.PRETTY.toJson(options) + "\n").getBytes(StandardCharsets.UTF_8)));
-        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
         MiniLaion.classes().forEach(k -> counts.put(k, 0));
         for (long from = 0; from < c.samples(); from += c.shardSize()) {
             List<MiniLaion.Generated> batch = LongStream.range(from, Math.min(c.samples(), from + c.shardSize())).parallel()
                     .mapToObj(i -> {
-                        Path known = existing(dir, MiniLaion.key(i), resume);
-                        MiniLaion.Generated g = known == null ? generator.generate(i) : null;
+                        MiniLaion.Generated g = existing(dir, MiniLaion.key(i), resume) == null ? generator.generate(i) : null;
                         progress.advance(1);
                         return g;
                     }).toList();

@@ -22,7 +22,7 @@ class ClipCommandsTest {
     Path tmp;
 
     private static Path fixtures() {
-        return Path.of(System.getProperty("parrotscope.root", ".")).resolve("../shared/fixtures").toAbsolutePath().normalize();
+        return org.parrotscope.clip.Fixtures.root();
     }
 
     /** A model folder of symlinks to the fixture's config and weights and the shared BPE vocabulary. */
@@ -31,8 +31,7 @@ class ClipCommandsTest {
         for (String f : new String[] {"config.json", "model.safetensors"}) {
             Files.createSymbolicLink(dir.resolve(f), fixtures().resolve(FIXTURE).resolve(f));
         }
-        Files.createSymbolicLink(dir.resolve("bpe_simple_vocab_16e6.txt.gz"),
-                fixtures().resolve("clip-bpe/bpe_simple_vocab_16e6.txt.gz"));
+        Files.createSymbolicLink(dir.resolve("bpe_simple_vocab_16e6.txt.gz"), org.parrotscope.clip.Fixtures.bpe());
         return dir;
     }
 
@@ -58,16 +57,19 @@ class ClipCommandsTest {
         Path model = modelDir();
         Path pairs = tmp.resolve("pairs/pairs.jsonl");
         Files.createDirectories(pairs.getParent());
-        Files.createSymbolicLink(pairs.getParent().resolve("images"), fixtures().resolve(FIXTURE).resolve("images"));
+        Files.createSymbolicLink(
+                pairs.getParent().resolve("images"), fixtures().resolve(FIXTURE).resolve("images"));
         List<String> caps = org.parrotscope.clip.ClipTestAccess.captions(FIXTURE);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 4; i++) {
-            sb.append(org.parrotscope.util.Json.COMPACT.toJson(java.util.Map.of("image", "images/img" + i + ".png", "caption",
-                    caps.get(i)))).append('\n');
+            sb.append(org.parrotscope.util.Json.COMPACT.toJson(
+                            java.util.Map.of("image", "images/img" + i + ".png", "caption", caps.get(i))))
+                    .append('\n');
         }
         Files.writeString(pairs, sb.toString(), StandardCharsets.UTF_8);
         Path out = tmp.resolve("embeds.safetensors");
-        String printed = run("embed", "--model", model.toString(), "--pairs", pairs.toString(), "--out", out.toString());
+        String printed =
+                run("embed", "--model", model.toString(), "--pairs", pairs.toString(), "--out", out.toString());
         assertTrue(printed.contains("4 pairs"), printed);
         float[] cos = floats(out, "cosine");
         float[] expected = floats(fixtures().resolve(FIXTURE).resolve("expected.safetensors"), "cosine");
@@ -87,7 +89,15 @@ class ClipCommandsTest {
         Path model = modelDir();
         Path data = org.parrotscope.clip.ClipTestAccess.datasetFolder(tmp.resolve("data/shard-7"), FIXTURE);
         Path out = tmp.resolve("scores");
-        String first = run("score", data.toString(), "--model", model.toString(), "--out", out.toString(), "--batch", "3",
+        String first = run(
+                "score",
+                data.toString(),
+                "--model",
+                model.toString(),
+                "--out",
+                out.toString(),
+                "--batch",
+                "3",
                 "--embeddings");
         assertTrue(first.contains("shard-7: 4 scored, 1 skipped"), first);
         List<String> lines = Files.readAllLines(out.resolve("shard-7.csv"));
@@ -100,22 +110,36 @@ class ClipCommandsTest {
             assertEquals(expected[i * 4 + i], Float.parseFloat(kv[1]), 1.5e-3);
         }
         try (SafetensorsFile f = SafetensorsFile.open(out.resolve("shard-7.embeddings.safetensors"))) {
-            assertEquals(List.of(4L, 32L), java.util.Arrays.stream(f.info("image_embeds").shape()).boxed().toList());
+            assertEquals(
+                    List.of(4L, 32L),
+                    java.util.Arrays.stream(f.info("image_embeds").shape())
+                            .boxed()
+                            .toList());
             assertEquals("[\"img0\",\"img1\",\"img2\",\"img3\"]", f.metadata().get("keys"));
         }
         assertEquals(1, Files.readAllLines(out.resolve("shard-7.skipped.jsonl")).size());
-        String second = run("score", data.toString(), "--model", model.toString(), "--out", out.toString(), "--embeddings");
+        String second =
+                run("score", data.toString(), "--model", model.toString(), "--out", out.toString(), "--embeddings");
         assertTrue(second.contains("shard-7: already scored, skipped"), second);
-        String jsonl = run("score", data.toString(), "--model", model.toString(), "--out", out.toString(), "--format", "jsonl");
+        String jsonl = run(
+                "score", data.toString(), "--model", model.toString(), "--out", out.toString(), "--format", "jsonl");
         assertTrue(jsonl.contains("4 scored"), jsonl);
-        assertTrue(Files.readAllLines(out.resolve("shard-7.jsonl")).get(0).startsWith("{\"key\":\"img0\",\"clip_score\":"));
+        assertTrue(Files.readAllLines(out.resolve("shard-7.jsonl"))
+                .get(0)
+                .startsWith("{\"key\":\"img0\",\"clip_score\":"));
     }
 
     @Test
     void benchClip_printsOneRowPerTaskAndBatchAndPeakMemory() {
         String out = run("bench", "clip", "--preset", "tiny", "--batches", "1,3", "--seconds", "0");
-        assertTrue(out.contains("CLIP tiny, random weights, " + String.format(java.util.Locale.ROOT, "%,d",
-                org.parrotscope.clip.ClipPresets.load("tiny").parameterCount()) + " parameters"), out);
+        assertTrue(
+                out.contains("CLIP tiny, random weights, "
+                        + String.format(
+                                java.util.Locale.ROOT,
+                                "%,d",
+                                org.parrotscope.clip.ClipPresets.load("tiny").parameterCount())
+                        + " parameters"),
+                out);
         for (String row : new String[] {"image 1", "text 1", "image 3", "text 3"}) {
             assertTrue(out.lines().anyMatch(l -> l.replaceAll(" +", " ").startsWith(row + " ")), row + " in\n" + out);
         }

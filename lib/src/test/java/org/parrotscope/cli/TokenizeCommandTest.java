@@ -20,7 +20,7 @@ import picocli.CommandLine;
 class TokenizeCommandTest {
 
     static Path fixtures() {
-        return Path.of(System.getProperty("parrotscope.root", ".")).toAbsolutePath().resolve("../shared/fixtures").normalize();
+        return org.parrotscope.clip.Fixtures.root();
     }
 
     record Run(int exit, List<String> out, String err) {}
@@ -37,7 +37,8 @@ class TokenizeCommandTest {
 
     @Test
     void tokenize_printsOpenClipIdsPerLineAndNullForBadLines(@TempDir Path dir) throws Exception {
-        JsonArray cases = JsonParser.parseString(Files.readString(fixtures().resolve("openclip-tiny-quickgelu/tokens.json")))
+        JsonArray cases = JsonParser.parseString(
+                        Files.readString(fixtures().resolve("openclip-tiny-quickgelu/tokens.json")))
                 .getAsJsonArray();
         List<String> lines = new ArrayList<>();
         List<String> want = new ArrayList<>();
@@ -57,8 +58,7 @@ class TokenizeCommandTest {
         }
         Path in = dir.resolve("captions.jsonl");
         Files.write(in, lines);
-        Run r = run("tokenize", "--vocab", fixtures().resolve("clip-bpe/bpe_simple_vocab_16e6.txt.gz").toString(),
-                "--in", in.toString());
+        Run r = run("tokenize", "--vocab", org.parrotscope.clip.Fixtures.bpe().toString(), "--in", in.toString());
         assertEquals(1, r.exit(), "a bad line makes the exit code 1");
         assertEquals(want, r.out());
         assertTrue(r.err().contains(in + ":4: not JSON"), r.err());
@@ -70,7 +70,7 @@ class TokenizeCommandTest {
     void tokenize_bpeAndContextOptions(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("one.jsonl");
         Files.writeString(in, "{\"text\": \"a photo of a stop sign\"}\n");
-        String vocab = fixtures().resolve("clip-bpe/bpe_simple_vocab_16e6.txt.gz").toString();
+        String vocab = org.parrotscope.clip.Fixtures.bpe().toString();
         // fixture tokens.json: bpe_ids [320, 1125, 539, 320, 1691, 2292]
         Run bpe = run("tokenize", "--vocab", vocab, "--in", in.toString(), "--bpe");
         assertEquals(0, bpe.exit(), bpe.err());

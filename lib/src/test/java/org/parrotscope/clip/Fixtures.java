@@ -8,24 +8,43 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Locates the OpenCLIP fixtures ({@code <root>/../shared/fixtures}) and reads their small files. */
-final class Fixtures {
+/**
+ * Locates the OpenCLIP fixtures (test resources under {@code fixtures/}, see their README for provenance) and
+ * the CLIP BPE merges that ship as a library resource, and reads their small files. A missing fixture is an
+ * error, never a skipped test.
+ */
+public final class Fixtures {
 
     static final String QUICKGELU = "openclip-tiny-quickgelu";
     static final String GELU = "openclip-tiny-gelu";
 
     private Fixtures() {}
 
-    static Path root() {
-        return Path.of(System.getProperty("parrotscope.root", ".")).resolve("../shared/fixtures").normalize();
+    /** @return the folder holding the OpenCLIP fixtures on the test classpath */
+    public static Path root() {
+        return resource("/fixtures");
     }
 
-    static Path dir(String name) {
+    /** @return the folder of one OpenCLIP model fixture, e.g. {@code openclip-tiny-gelu} */
+    public static Path dir(String name) {
         return root().resolve(name);
     }
 
-    static Path bpe() {
-        return root().resolve("clip-bpe/bpe_simple_vocab_16e6.txt.gz");
+    /** @return OpenAI's BPE merges, as the library ships them */
+    public static Path bpe() {
+        return resource("/org/parrotscope/clip/bpe/bpe_simple_vocab_16e6.txt.gz");
+    }
+
+    private static Path resource(String name) {
+        java.net.URL url = Fixtures.class.getResource(name);
+        if (url == null) {
+            throw new IllegalStateException("test resource " + name + " is missing from the classpath");
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(name + ": " + e.getMessage(), e);
+        }
     }
 
     static JsonObject inputs(String name) throws IOException {

@@ -17,12 +17,9 @@ final class IoFixtures {
 
     private IoFixtures() {}
 
-    /** @return {@code <root>/../shared/fixtures}, where root is the system property {@code parrotscope.root} */
+    /** @return the folder holding the OpenCLIP fixtures */
     static Path fixtures() {
-        String root = System.getProperty("parrotscope.root", ".");
-        Path p = Path.of(root).toAbsolutePath().resolve("../shared/fixtures").normalize();
-        assumeTrue(Files.isDirectory(p), "fixtures not found at " + p);
-        return p;
+        return Fixtures.root();
     }
 
     /** @return the folder of one OpenCLIP model fixture, e.g. {@code openclip-tiny-gelu} */
@@ -32,7 +29,7 @@ final class IoFixtures {
 
     /** @return the OpenCLIP BPE merges file */
     static Path bpe() {
-        return fixtures().resolve("clip-bpe/bpe_simple_vocab_16e6.txt.gz");
+        return Fixtures.bpe();
     }
 
     /**
@@ -47,7 +44,9 @@ final class IoFixtures {
         assumeTrue(Files.isExecutable(PYTHON), "no " + PYTHON);
         List<String> cmd = new ArrayList<>(List.of(PYTHON.toString(), "-c", script));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         try (var in = p.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
         }

@@ -58,14 +58,17 @@ class PipelineNotebooksTest {
 
     @BeforeAll
     static void kernelspec() throws IOException {
-        jupyter = JupyterSetup.installKernelspec(tmp.resolve("jupyter"),
+        jupyter = JupyterSetup.installKernelspec(
+                tmp.resolve("jupyter"),
                 Map.of("OMP_THREAD_LIMIT", String.valueOf(Runtime.getRuntime().availableProcessors())));
     }
 
     /** @return the pipeline notebooks in run order */
     static Stream<Path> notebooks() throws IOException {
         try (Stream<Path> files = Files.list(JupyterSetup.root().resolve("notebooks"))) {
-            List<Path> found = files.filter(p -> p.getFileName().toString().matches("\\d\\d-[a-z0-9-]+\\.ipynb")).sorted().toList();
+            List<Path> found = files.filter(p -> p.getFileName().toString().matches("\\d\\d-[a-z0-9-]+\\.ipynb"))
+                    .sorted()
+                    .toList();
             assertTrue(!found.isEmpty(), "no notebooks/NN-*.ipynb found");
             return found.stream();
         }
@@ -79,23 +82,29 @@ class PipelineNotebooksTest {
         Map<String, String> env = new HashMap<>(SMALL);
         env.put("PARROTSCOPE_RUN_DIR", tmp.resolve("run").toString());
         // A CLIP model for 04-score-with-clip: the tiny OpenCLIP fixture (random weights, so only the path is tested).
-        Path fixtures = JupyterSetup.root().resolve("../shared/fixtures").normalize();
-        if (Files.isDirectory(fixtures.resolve("openclip-tiny-gelu"))) {
-            env.put("MODEL_DIRS", fixtures.resolve("openclip-tiny-gelu").toString());
-            env.put("VOCAB", fixtures.resolve("clip-bpe/bpe_simple_vocab_16e6.txt.gz").toString());
-        }
+        Path fixture = JupyterSetup.root().resolve("lib/src/test/resources/fixtures/openclip-tiny-gelu");
+        assertTrue(Files.isDirectory(fixture), "OpenCLIP fixture missing: " + fixture);
+        env.put("MODEL_DIRS", fixture.toString());
+        env.put(
+                "VOCAB",
+                JupyterSetup.root()
+                        .resolve("lib/src/main/resources/org/parrotscope/clip/bpe/bpe_simple_vocab_16e6.txt.gz")
+                        .toString());
         long t0 = System.nanoTime();
-        JupyterSetup.Result r = JupyterSetup.harness(jupyter, tmp, List.of(notebook.toString(), reports.toString()), env);
+        JupyterSetup.Result r =
+                JupyterSetup.harness(jupyter, tmp, List.of(notebook.toString(), reports.toString()), env);
         System.out.printf("[pipeline notebook] %s: %.1f s%n", name, (System.nanoTime() - t0) / 1e9);
         assertEquals(0, r.exitCode(), "harness failed:\n" + r.output());
 
         List<JsonObject> outputs = outputs(reports.resolve(name + ".ipynb"));
-        long figures = outputs.stream().filter(o -> html(o).contains("Plotly.newPlot")).count();
+        long figures =
+                outputs.stream().filter(o -> html(o).contains("Plotly.newPlot")).count();
         for (JsonObject o : outputs) {
             assertTrue(!o.get("output_type").getAsString().equals("error"), "error output: " + o);
             String png = JupyterSetup.outputData(o, "image/png");
             if (png != null) {
-                BufferedImage img = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(png.replace("\n", ""))));
+                BufferedImage img = ImageIO.read(
+                        new ByteArrayInputStream(Base64.getDecoder().decode(png.replace("\n", ""))));
                 assertTrue(img != null && img.getWidth() > 0 && img.getHeight() > 0, "a PNG output decodes");
             }
         }
@@ -126,7 +135,9 @@ class PipelineNotebooksTest {
 
     private static List<JsonObject> outputs(Path executed) throws IOException {
         List<JsonObject> out = new ArrayList<>();
-        for (JsonElement c : JsonParser.parseString(Files.readString(executed)).getAsJsonObject().getAsJsonArray("cells")) {
+        for (JsonElement c : JsonParser.parseString(Files.readString(executed))
+                .getAsJsonObject()
+                .getAsJsonArray("cells")) {
             JsonObject cell = c.getAsJsonObject();
             if (cell.get("cell_type").getAsString().equals("code")) {
                 cell.getAsJsonArray("outputs").forEach(o -> out.add(o.getAsJsonObject()));
@@ -139,5 +150,4 @@ class PipelineNotebooksTest {
         String h = JupyterSetup.outputData(output, "text/html");
         return h == null ? "" : h;
     }
-
 }

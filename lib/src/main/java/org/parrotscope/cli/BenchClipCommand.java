@@ -23,23 +23,37 @@ import picocli.CommandLine.Option;
  * throughput is the same as with trained weights), at several batch sizes on all cores, plus peak
  * memory (JVM heap and process resident set).
  */
-@Command(name = "clip", mixinStandardHelpOptions = true,
+@Command(
+        name = "clip",
+        mixinStandardHelpOptions = true,
         description = "Benchmark CLIP image and text embedding (random weights).")
 public final class BenchClipCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--preset", defaultValue = "ViT-B-32", description = "architecture preset (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--preset",
+            defaultValue = "ViT-B-32",
+            description = "architecture preset (default ${DEFAULT-VALUE})")
     String preset;
 
-    @Option(names = "--batches", split = ",", defaultValue = "1,32,128", description = "batch sizes (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--batches",
+            split = ",",
+            defaultValue = "1,32,128",
+            description = "batch sizes (default ${DEFAULT-VALUE})")
     List<Integer> batches;
 
-    @Option(names = "--seconds", defaultValue = "5", description = "minimum timed seconds per row (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seconds",
+            defaultValue = "5",
+            description = "minimum timed seconds per row (default ${DEFAULT-VALUE})")
     double seconds;
 
-    @Option(names = "--threads", description = "PyTorch intra-op threads (default: all cores; effective only before the engine starts)")
+    @Option(
+            names = "--threads",
+            description = "PyTorch intra-op threads (default: all cores; effective only before the engine starts)")
     Integer threads;
 
     @Override
@@ -50,9 +64,15 @@ public final class BenchClipCommand implements Callable<Integer> {
         }
         ClipConfig cfg = ClipPresets.load(preset);
         try (ClipModel model = ClipModel.create(cfg, 0)) {
-            out.printf(Locale.ROOT, "CLIP %s, random weights, %,d parameters, device %s, engine %s, %d cores, %s threads%n",
-                    preset, cfg.parameterCount(), model.device(), model.engine().getEngineName(),
-                    Runtime.getRuntime().availableProcessors(), intraOpThreads());
+            out.printf(
+                    Locale.ROOT,
+                    "CLIP %s, random weights, %,d parameters, device %s, engine %s, %d cores, %s threads%n",
+                    preset,
+                    cfg.parameterCount(),
+                    model.device(),
+                    model.engine().getEngineName(),
+                    Runtime.getRuntime().availableProcessors(),
+                    intraOpThreads());
             out.println("images: random pixels; texts: 10-30 random tokens + start/end, padded to the context length");
             out.printf(Locale.ROOT, "%-6s %6s %10s %12s%n", "task", "batch", "items/s", "ms/batch");
             SplittableRandom rng = new SplittableRandom(1);
@@ -63,7 +83,8 @@ public final class BenchClipCommand implements Callable<Integer> {
                     px[i] = (float) rng.nextGaussian();
                 }
                 row(out, "image", b, () -> model.encodeImages(px, b, b));
-                long[][] ids = randomTexts(rng, b, cfg.text().contextLength(), cfg.text().vocabSize());
+                long[][] ids = randomTexts(
+                        rng, b, cfg.text().contextLength(), cfg.text().vocabSize());
                 row(out, "text", b, () -> model.encodeTexts(ids, b));
             }
         }
@@ -120,7 +141,10 @@ public final class BenchClipCommand implements Callable<Integer> {
         if (!Files.isReadable(status)) {
             return "n/a";
         }
-        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM:"))
-                .map(l -> l.substring(6).strip()).findFirst().orElse("n/a");
+        return Files.readAllLines(status).stream()
+                .filter(l -> l.startsWith("VmHWM:"))
+                .map(l -> l.substring(6).strip())
+                .findFirst()
+                .orElse("n/a");
     }
 }

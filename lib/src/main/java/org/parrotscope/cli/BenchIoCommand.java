@@ -36,28 +36,46 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "io",
         mixinStandardHelpOptions = true,
-        description = "Images/s for read + decode + resize (shorter side, bilinear) of shards, with 1 thread and with all cores.")
+        description =
+                "Images/s for read + decode + resize (shorter side, bilinear) of shards, with 1 thread and with all cores.")
 public final class BenchIoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..*", paramLabel = "SHARDS", description = "Shards or image folders, as for `parrotscope inspect`.")
+    @Parameters(
+            arity = "0..*",
+            paramLabel = "SHARDS",
+            description = "Shards or image folders, as for `parrotscope inspect`.")
     List<String> specs = new ArrayList<>();
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads for the parallel run (default: all cores, ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "Threads for the parallel run (default: all cores, ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--size", paramLabel = "PX", description = "Target length of the shorter side (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--size",
+            paramLabel = "PX",
+            description = "Target length of the shorter side (default: ${DEFAULT-VALUE}).")
     int size = 224;
 
     @Option(names = "--max-images", paramLabel = "M", description = "Stop each run after M images (default: all).")
     long maxImages = Long.MAX_VALUE;
 
-    @Option(names = "--repeat", paramLabel = "R", description = "Timed runs per thread count; the fastest is reported, as other load only slows runs down (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--repeat",
+            paramLabel = "R",
+            description =
+                    "Timed runs per thread count; the fastest is reported, as other load only slows runs down (default: ${DEFAULT-VALUE}).")
     int repeat = 3;
 
-    @Option(names = "--warmup", paramLabel = "W", description = "Images decoded before timing, to warm up the JIT and the file cache (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--warmup",
+            paramLabel = "W",
+            description =
+                    "Images decoded before timing, to warm up the JIT and the file cache (default: ${DEFAULT-VALUE}).")
     long warmup = 200;
 
     /** One timed run. */
@@ -72,8 +90,10 @@ public final class BenchIoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (specs.isEmpty()) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("bench io: no shards given. Pass WebDataset shards or an image folder, e.g. `parrotscope bench io shards/*.tar`;");
-            err.println("make shards with `parrotscope synth --out DIR --samples 1000` or GNU tar (000000123.jpg + .txt per sample).");
+            err.println(
+                    "bench io: no shards given. Pass WebDataset shards or an image folder, e.g. `parrotscope bench io shards/*.tar`;");
+            err.println(
+                    "make shards with `parrotscope synth --out DIR --samples 1000` or GNU tar (000000123.jpg + .txt per sample).");
             err.flush();
             return 2;
         }
@@ -91,11 +111,31 @@ public final class BenchIoCommand implements Callable<Integer> {
             }
             runs.add(best);
         }
-        out.printf(Locale.ROOT, "bench io: read + decode + resize shorter side to %d px; %d shard(s); %d core(s); best of %d run(s)%n",
-                size, shards.size(), Runtime.getRuntime().availableProcessors(), repeat);
-        out.printf(Locale.ROOT, "%8s %8s %8s %9s %10s %8s%n", "threads", "images", "skipped", "seconds", "images/s", "speedup");
+        out.printf(
+                Locale.ROOT,
+                "bench io: read + decode + resize shorter side to %d px; %d shard(s); %d core(s); best of %d run(s)%n",
+                size,
+                shards.size(),
+                Runtime.getRuntime().availableProcessors(),
+                repeat);
+        out.printf(
+                Locale.ROOT,
+                "%8s %8s %8s %9s %10s %8s%n",
+                "threads",
+                "images",
+                "skipped",
+                "seconds",
+                "images/s",
+                "speedup");
         for (Run r : runs) {
-            out.printf(Locale.ROOT, "%8d %8d %8d %9.2f %10.1f %7.2fx%n", r.threads(), r.images(), r.skipped(), r.seconds(), r.rate(),
+            out.printf(
+                    Locale.ROOT,
+                    "%8d %8d %8d %9.2f %10.1f %7.2fx%n",
+                    r.threads(),
+                    r.images(),
+                    r.skipped(),
+                    r.seconds(),
+                    r.rate(),
                     r.rate() / runs.get(0).rate());
         }
         out.flush();
@@ -155,7 +195,10 @@ public final class BenchIoCommand implements Callable<Integer> {
         }
     }
 
-    /** Resizes so the shorter side is {@code target}: halving steps while more than 2x too large (area-like), then bilinear. */
+    /**
+     * Resizes so the shorter side is {@code target}: halving steps while more than 2x too large (area-like), then
+     * bilinear.
+     */
     static BufferedImage resizeShorterSide(BufferedImage img, int target) {
         BufferedImage cur = img;
         while (Math.min(cur.getWidth(), cur.getHeight()) >= 2 * target) {

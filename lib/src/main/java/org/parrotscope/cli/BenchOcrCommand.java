@@ -24,7 +24,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code parrotscope bench ocr}: engine throughput, the Tesseract shell baseline, and accuracy against ground truth. */
+/**
+ * {@code parrotscope bench ocr}: engine throughput, the Tesseract shell baseline, and accuracy against ground truth.
+ */
 @Command(
         name = "ocr",
         mixinStandardHelpOptions = true,
@@ -38,36 +40,58 @@ public final class BenchOcrCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads for the all-cores runs (default: the number of cores).")
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "Threads for the all-cores runs (default: the number of cores).")
     Integer threads;
 
-    @Option(names = "--engines", split = ",", defaultValue = "ppocr,tesseract", paramLabel = "LIST", description = "Engines (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--engines",
+            split = ",",
+            defaultValue = "ppocr,tesseract",
+            paramLabel = "LIST",
+            description = "Engines (default: ${DEFAULT-VALUE}).")
     List<String> engines;
 
-    @Option(names = "--images", defaultValue = "40", paramLabel = "N", description = "Images per size (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--images",
+            defaultValue = "40",
+            paramLabel = "N",
+            description = "Images per size (default: ${DEFAULT-VALUE}).")
     int images;
 
     @Option(names = "--no-baseline", description = "Skip the tesseract command baseline.")
     boolean noBaseline;
 
-    @Option(names = "--baseline-inherit-omp",
-            description = "Run the tesseract command with this process's OMP_THREAD_LIMIT (row tesseract-cli*) instead of 1.")
+    @Option(
+            names = "--baseline-inherit-omp",
+            description =
+                    "Run the tesseract command with this process's OMP_THREAD_LIMIT (row tesseract-cli*) instead of 1.")
     boolean baselineInheritOmp;
 
     @Option(names = "--no-speed", description = "Skip the throughput runs (accuracy only).")
     boolean noSpeed;
 
-    @Option(names = "--truth", arity = "1..*", paramLabel = "SHARDS", description = "Mini-LAION shards for precision/recall.")
+    @Option(
+            names = "--truth",
+            arity = "1..*",
+            paramLabel = "SHARDS",
+            description = "Mini-LAION shards for precision/recall.")
     List<String> truth;
 
-    @Option(names = "--truth-out", paramLabel = "DIR", description = "Keep the OCR JSONL of the accuracy runs here (default: a temporary folder).")
+    @Option(
+            names = "--truth-out",
+            paramLabel = "DIR",
+            description = "Keep the OCR JSONL of the accuracy runs here (default: a temporary folder).")
     Path truthOut;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         int all = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        out.println("OMP_THREAD_LIMIT=" + System.getenv("OMP_THREAD_LIMIT") + ", cores=" + Runtime.getRuntime().availableProcessors());
+        out.println("OMP_THREAD_LIMIT=" + System.getenv("OMP_THREAD_LIMIT") + ", cores="
+                + Runtime.getRuntime().availableProcessors());
         if (!noSpeed) {
             speed(out, all);
         }
@@ -82,7 +106,9 @@ public final class BenchOcrCommand implements Callable<Integer> {
         int[][] sizes = {{256, 256}, {640, 480}};
         List<List<BufferedImage>> sets = new ArrayList<>();
         for (int[] s : sizes) {
-            sets.add(OcrBenchmark.images(images, s[0], s[1], 42).stream().map(TextImage::image).toList());
+            sets.add(OcrBenchmark.images(images, s[0], s[1], 42).stream()
+                    .map(TextImage::image)
+                    .toList());
         }
         out.println(OcrBenchmark.header());
         for (String name : engines) {
@@ -115,17 +141,29 @@ public final class BenchOcrCommand implements Callable<Integer> {
             OcrSummary[] summary = new OcrSummary[1];
             List<OcrRecord> got = runAll(name, shards, dir, all, summary);
             WordAccuracy a = WordAccuracy.compare(oracle, got);
-            out.printf(Locale.ROOT, "%-10s %s; text rate %.3f vs truth %.3f; %.1f images/s with %d threads%n", name, a,
-                    a.toJson().get("text_rate_spotted").getAsDouble(), a.toJson().get("text_rate_truth").getAsDouble(),
-                    summary[0].imagesPerSecond(), all);
+            out.printf(
+                    Locale.ROOT,
+                    "%-10s %s; text rate %.3f vs truth %.3f; %.1f images/s with %d threads%n",
+                    name,
+                    a,
+                    a.toJson().get("text_rate_spotted").getAsDouble(),
+                    a.toJson().get("text_rate_truth").getAsDouble(),
+                    summary[0].imagesPerSecond(),
+                    all);
             out.flush();
         }
         out.println("OCR JSONL per engine in " + dir + " (for parrotscope stats)");
     }
 
-    private static List<OcrRecord> runAll(String engine, List<Shard> shards, Path dir, int threads, OcrSummary[] summary) throws Exception {
+    private static List<OcrRecord> runAll(
+            String engine, List<Shard> shards, Path dir, int threads, OcrSummary[] summary) throws Exception {
         Path out = dir.resolve(engine);
-        OcrSummary s = OcrRun.builder().setOut(out).optEngine(engine).optThreads(threads).buildRun().run(shards);
+        OcrSummary s = OcrRun.builder()
+                .setOut(out)
+                .optEngine(engine)
+                .optThreads(threads)
+                .buildRun()
+                .run(shards);
         if (summary != null) {
             summary[0] = s;
         }

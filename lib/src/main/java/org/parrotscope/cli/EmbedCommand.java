@@ -22,26 +22,34 @@ import org.parrotscope.clip.SafetensorsWriter;
 import org.parrotscope.data.ImageDecoder;
 import org.parrotscope.data.Sample;
 import org.parrotscope.train.Tokenizers;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code parrotscope embed}: normalised CLIP embeddings of a small list of image-caption pairs and
  * their full cosine matrix (image i against caption j), for notebooks and spot checks. Every
  * image must decode: the output is indexed by input order.
  */
-@Command(name = "embed", mixinStandardHelpOptions = true,
-        description = "Embed image-caption pairs: image_embeds, text_embeds and cosine [n x n] in one safetensors file.")
+@Command(
+        name = "embed",
+        mixinStandardHelpOptions = true,
+        description =
+                "Embed image-caption pairs: image_embeds, text_embeds and cosine [n x n] in one safetensors file.")
 public final class EmbedCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "model folder (config.json, model.safetensors, tokenizer)")
+    @Option(
+            names = "--model",
+            required = true,
+            description = "model folder (config.json, model.safetensors, tokenizer)")
     Path model;
 
-    @Option(names = "--pairs", required = true,
+    @Option(
+            names = "--pairs",
+            required = true,
             description = "JSONL of {\"image\": path relative to this file, \"caption\": text}")
     Path pairs;
 
@@ -60,8 +68,12 @@ public final class EmbedCommand implements Callable<Integer> {
         List<String> captions = new ArrayList<>();
         read(images, captions);
         try (ClipModel m = ClipModel.load(model);
-                ClipScorer scorer = ClipScorer.builder().setModel(m).setTokenizer(Tokenizers.forModel(model, vocab, m.config().text().contextLength()))
-                        .optBatchSize(batch).build()) {
+                ClipScorer scorer = ClipScorer.builder()
+                        .setModel(m)
+                        .setTokenizer(Tokenizers.forModel(
+                                model, vocab, m.config().text().contextLength()))
+                        .optBatchSize(batch)
+                        .build()) {
             float[][] img = scorer.embedImages(images);
             float[][] txt = scorer.embedTexts(captions);
             float[][] cos = ClipMath.cosine(img, txt);
@@ -69,9 +81,15 @@ public final class EmbedCommand implements Callable<Integer> {
             t.put("image_embeds", tensor(img));
             t.put("text_embeds", tensor(txt));
             t.put("cosine", tensor(cos));
-            SafetensorsWriter.write(out, t, SafeDType.F32, Map.of("pairs", pairs.getFileName().toString()));
+            SafetensorsWriter.write(
+                    out, t, SafeDType.F32, Map.of("pairs", pairs.getFileName().toString()));
             PrintWriter con = spec.commandLine().getOut();
-            con.printf(Locale.ROOT, "%d pairs embedded (dim %d) -> %s%n", img.length, m.config().embedDim(), out);
+            con.printf(
+                    Locale.ROOT,
+                    "%d pairs embedded (dim %d) -> %s%n",
+                    img.length,
+                    m.config().embedDim(),
+                    out);
             con.flush();
         }
         return 0;
@@ -104,7 +122,8 @@ public final class EmbedCommand implements Callable<Integer> {
             String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
             String caption = o.get("caption").getAsString();
             try {
-                images.add(decoder.decode(new Sample(name, caption, ext, Files.readAllBytes(img), null, img.toString())));
+                images.add(
+                        decoder.decode(new Sample(name, caption, ext, Files.readAllBytes(img), null, img.toString())));
             } catch (IOException e) {
                 throw new IOException(where + ": cannot decode " + img + ": " + e.getMessage(), e);
             }

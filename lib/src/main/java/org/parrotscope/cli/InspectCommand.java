@@ -31,26 +31,36 @@ public final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "SHARDS",
-            description = "WebDataset .tar shards, globs (shards/*.tar), brace ranges (shards/{00000..00009}.tar), folders of shards, "
-                    + "or image folders with captions.csv / captions.jsonl (columns image, caption).")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "SHARDS",
+            description =
+                    "WebDataset .tar shards, globs (shards/*.tar), brace ranges (shards/{00000..00009}.tar), folders of shards, "
+                            + "or image folders with captions.csv / captions.jsonl (columns image, caption).")
     List<String> specs;
 
     @Option(names = "--json", description = "Print one JSON object instead of tables.")
     boolean json;
 
-    @Option(names = "--max-pixels", paramLabel = "N", description = "Refuse images whose header claims more pixels (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-pixels",
+            paramLabel = "N",
+            description = "Refuse images whose header claims more pixels (default: ${DEFAULT-VALUE}).")
     long maxPixels = ImageDecoder.DEFAULT_MAX_PIXELS;
 
     @Option(names = "--threads", paramLabel = "N", description = "Decoding threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--keep-missing-captions", description = "Count samples without a caption as valid instead of skipping them.")
+    @Option(
+            names = "--keep-missing-captions",
+            description = "Count samples without a caption as valid instead of skipping them.")
     boolean keepMissingCaptions;
 
     @Override
     public Integer call() throws Exception {
-        ReadOptions options = ReadOptions.builder().optKeepMissingCaptions(keepMissingCaptions).build();
+        ReadOptions options = ReadOptions.builder()
+                .optKeepMissingCaptions(keepMissingCaptions)
+                .build();
         List<Shard> shards = Datasets.resolve(specs, options);
         DatasetInspector inspector = DatasetInspector.builder()
                 .optThreads(threads)

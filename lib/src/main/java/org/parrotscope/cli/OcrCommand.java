@@ -33,10 +33,17 @@ public final class OcrCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "SHARDS", description = "Shards: .tar files, globs, brace ranges or image folders with captions.")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "SHARDS",
+            description = "Shards: .tar files, globs, brace ranges or image folders with captions.")
     List<String> shards;
 
-    @Option(names = "--engine", defaultValue = "ppocr", paramLabel = "ppocr|tesseract|oracle", description = "Engine (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--engine",
+            defaultValue = "ppocr",
+            paramLabel = "ppocr|tesseract|oracle",
+            description = "Engine (default: ${DEFAULT-VALUE}).")
     String engine;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
@@ -45,28 +52,55 @@ public final class OcrCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     Integer threads;
 
-    @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Process at most N samples (0: all; default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--limit",
+            defaultValue = "0",
+            paramLabel = "N",
+            description = "Process at most N samples (0: all; default: ${DEFAULT-VALUE}).")
     long limit;
 
-    @Option(names = "--max-pixels", defaultValue = "" + ImageDecoder.DEFAULT_MAX_PIXELS, paramLabel = "P",
+    @Option(
+            names = "--max-pixels",
+            defaultValue = "" + ImageDecoder.DEFAULT_MAX_PIXELS,
+            paramLabel = "P",
             description = "Refuse images with more pixels (default: ${DEFAULT-VALUE}).")
     long maxPixels;
 
-    @Option(names = "--det-upscale-to", defaultValue = "640", paramLabel = "PX",
-            description = "ppocr: enlarge images whose longer side is smaller to this before detection; 0 never (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--det-upscale-to",
+            defaultValue = "640",
+            paramLabel = "PX",
+            description =
+                    "ppocr: enlarge images whose longer side is smaller to this before detection; 0 never (default: ${DEFAULT-VALUE}).")
     int detUpscaleTo;
 
-    @Option(names = "--det-max-side", defaultValue = "960", paramLabel = "PX", description = "ppocr: longer detection side limit (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--det-max-side",
+            defaultValue = "960",
+            paramLabel = "PX",
+            description = "ppocr: longer detection side limit (default: ${DEFAULT-VALUE}).")
     int detMaxSide;
 
-    @Option(names = "--unclip-ratio", defaultValue = "2.0", paramLabel = "R", description = "ppocr: DB box expansion (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--unclip-ratio",
+            defaultValue = "2.0",
+            paramLabel = "R",
+            description = "ppocr: DB box expansion (default: ${DEFAULT-VALUE}).")
     float unclipRatio;
 
-    @Option(names = "--drop-score", defaultValue = "0.5", paramLabel = "S", description = "ppocr: drop lines scored below (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--drop-score",
+            defaultValue = "0.5",
+            paramLabel = "S",
+            description = "ppocr: drop lines scored below (default: ${DEFAULT-VALUE}).")
     float dropScore;
 
-    @Option(names = "--word-gap", defaultValue = "0.3", paramLabel = "R",
-            description = "ppocr: also split lines at blank gaps R x the ink height wide; 0 at spaces only (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--word-gap",
+            defaultValue = "0.3",
+            paramLabel = "R",
+            description =
+                    "ppocr: also split lines at blank gaps R x the ink height wide; 0 at spaces only (default: ${DEFAULT-VALUE}).")
     float wordGap;
 
     @Override

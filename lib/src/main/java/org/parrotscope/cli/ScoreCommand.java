@@ -26,17 +26,19 @@ import org.parrotscope.train.Tokenizers;
 import org.parrotscope.util.AtomicFiles;
 import org.parrotscope.util.Json;
 import org.parrotscope.util.Progress;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /**
  * {@code parrotscope score}: the CLIP score (cosine of normalised image and caption embeddings,
  * paper Step 0) of every sample, one output file per shard. A shard whose score file exists is
  * skipped, so an interrupted run resumes; every file is written atomically, the score file last.
  */
-@Command(name = "score", mixinStandardHelpOptions = true,
+@Command(
+        name = "score",
+        mixinStandardHelpOptions = true,
         description = "CLIP score of every image-caption pair, one CSV/JSONL file per shard (resumable).")
 public final class ScoreCommand implements Callable<Integer> {
 
@@ -46,7 +48,10 @@ public final class ScoreCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SHARDS", description = "tar files, globs, {a..b} ranges or image folders")
     List<String> shards;
 
-    @Option(names = "--model", required = true, description = "model folder (config.json, model.safetensors, tokenizer)")
+    @Option(
+            names = "--model",
+            required = true,
+            description = "model folder (config.json, model.safetensors, tokenizer)")
     Path model;
 
     @Option(names = "--out", required = true, description = "output folder")
@@ -55,7 +60,9 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "32", description = "images per forward pass (default ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--embeddings", description = "also write <shard>.embeddings.safetensors (image_embeds, text_embeds, keys)")
+    @Option(
+            names = "--embeddings",
+            description = "also write <shard>.embeddings.safetensors (image_embeds, text_embeds, keys)")
     boolean embeddings;
 
     @Option(names = "--format", defaultValue = "csv", description = "csv or jsonl (default ${DEFAULT-VALUE})")
@@ -82,7 +89,10 @@ public final class ScoreCommand implements Callable<Integer> {
         int resumed = 0;
         SkipLog all = new SkipLog();
         try (ClipModel m = ClipModel.load(model);
-                ClipScorer scorer = builder.setModel(m).setTokenizer(Tokenizers.forModel(model, vocab, m.config().text().contextLength())).build()) {
+                ClipScorer scorer = builder.setModel(m)
+                        .setTokenizer(Tokenizers.forModel(
+                                model, vocab, m.config().text().contextLength()))
+                        .build()) {
             ShardScorer shardScorer = new ShardScorer(scorer, ImageDecoder.defaults());
             for (Shard shard : list) {
                 Path scores = out.resolve(shard.name() + "." + format);
@@ -103,12 +113,22 @@ public final class ScoreCommand implements Callable<Integer> {
                 writeSkips(out.resolve(shard.name() + ".skipped.jsonl"), skips);
                 writeScores(scores, rows);
                 skips.entries().forEach(all::add);
-                con.printf(Locale.ROOT, "%s: %d scored, %d skipped -> %s%n", shard.name(), rows.size(), skips.total(), scores);
+                con.printf(
+                        Locale.ROOT,
+                        "%s: %d scored, %d skipped -> %s%n",
+                        shard.name(),
+                        rows.size(),
+                        skips.total(),
+                        scores);
                 con.flush();
                 done++;
             }
         }
-        con.printf(Locale.ROOT, "%d shards scored, %d already done; skipped samples by reason: %s%n", done, resumed,
+        con.printf(
+                Locale.ROOT,
+                "%d shards scored, %d already done; skipped samples by reason: %s%n",
+                done,
+                resumed,
                 all.countsByReason());
         con.flush();
         return 0;
@@ -119,7 +139,10 @@ public final class ScoreCommand implements Callable<Integer> {
         if (format.equals("csv")) {
             sb.append("key,clip_score\n");
             for (var r : rows) {
-                sb.append(csv(r.key())).append(',').append(String.format(Locale.ROOT, "%.6f", r.clipScore())).append('\n');
+                sb.append(csv(r.key()))
+                        .append(',')
+                        .append(String.format(Locale.ROOT, "%.6f", r.clipScore()))
+                        .append('\n');
             }
         } else {
             for (var r : rows) {

@@ -35,20 +35,35 @@ public final class StatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OCR_DIR", description = "folder with one <shard name>.jsonl per shard (from `parrotscope ocr`)")
+    @Parameters(
+            index = "0",
+            paramLabel = "OCR_DIR",
+            description = "folder with one <shard name>.jsonl per shard (from `parrotscope ocr`)")
     Path ocrDir;
 
-    @Option(names = "--shards", arity = "1..*", required = true, paramLabel = "SHARDS",
+    @Option(
+            names = "--shards",
+            arity = "1..*",
+            required = true,
+            paramLabel = "SHARDS",
             description = "shards: .tar files, globs, brace ranges {00000..00009}.tar, or image folders")
     List<String> shards;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder for the CSV tables and summary.json")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "DIR",
+            description = "output folder for the CSV tables and summary.json")
     Path out;
 
     @Option(names = "--json", description = "print the Table 1 values as one JSON object instead of the text table")
     boolean json;
 
-    @Option(names = "--top", defaultValue = "50", paramLabel = "K", description = "n-grams kept per vocabulary (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--top",
+            defaultValue = "50",
+            paramLabel = "K",
+            description = "n-grams kept per vocabulary (default: ${DEFAULT-VALUE})")
     int top;
 
     @Override
@@ -72,7 +87,8 @@ public final class StatsCommand implements Callable<Integer> {
         } else {
             o.print(StatsReport.table1Text(stats));
             o.println("OCR engine(s): " + String.join(", ", report.engines()) + "; fuzzy rule: edit ratio "
-                    + config.matcher().fuzzyRule().maxEditRatio() + ", exact below " + config.matcher().fuzzyRule().minLength()
+                    + config.matcher().fuzzyRule().maxEditRatio() + ", exact below "
+                    + config.matcher().fuzzyRule().minLength()
                     + " characters");
             o.println("Tables written to " + out.toAbsolutePath());
         }

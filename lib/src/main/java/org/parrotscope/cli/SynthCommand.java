@@ -34,41 +34,86 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--samples", required = true, paramLabel = "N", description = "Number of samples.")
     long samples;
 
-    @Option(names = "--seed", required = true, paramLabel = "S", description = "Random seed; same seed and options give byte-identical shards.")
+    @Option(
+            names = "--seed",
+            required = true,
+            paramLabel = "S",
+            description = "Random seed; same seed and options give byte-identical shards.")
     long seed;
 
-    @Option(defaultValue = "" + SynthConfig.DEFAULT_SHARD_SIZE, names = "--shard-size", paramLabel = "K", description = "Samples per shard (default: ${DEFAULT-VALUE}).")
+    @Option(
+            defaultValue = "" + SynthConfig.DEFAULT_SHARD_SIZE,
+            names = "--shard-size",
+            paramLabel = "K",
+            description = "Samples per shard (default: ${DEFAULT-VALUE}).")
     int shardSize;
 
-    @Option(defaultValue = "" + SynthConfig.DEFAULT_IMAGE_SIZE, names = "--image-size", paramLabel = "P", description = "Image width and height in pixels (default: ${DEFAULT-VALUE}).")
+    @Option(
+            defaultValue = "" + SynthConfig.DEFAULT_IMAGE_SIZE,
+            names = "--image-size",
+            paramLabel = "P",
+            description = "Image width and height in pixels (default: ${DEFAULT-VALUE}).")
     int imageSize;
 
-    @Option(defaultValue = "" + SynthConfig.DEFAULT_TEXT_RATE, names = "--text-rate", paramLabel = "R", description = "Share of images with printed text; 0 gives text-free images (default: ${DEFAULT-VALUE}).")
+    @Option(
+            defaultValue = "" + SynthConfig.DEFAULT_TEXT_RATE,
+            names = "--text-rate",
+            paramLabel = "R",
+            description = "Share of images with printed text; 0 gives text-free images (default: ${DEFAULT-VALUE}).")
     double textRate;
 
-    @Option(defaultValue = "" + SynthConfig.DEFAULT_PARROT_RATE, names = "--parrot-rate", paramLabel = "R", description = "Share of text images with a parrot caption (default: ${DEFAULT-VALUE}).")
+    @Option(
+            defaultValue = "" + SynthConfig.DEFAULT_PARROT_RATE,
+            names = "--parrot-rate",
+            paramLabel = "R",
+            description = "Share of text images with a parrot caption (default: ${DEFAULT-VALUE}).")
     double parrotRate;
 
-    @Option(defaultValue = "" + SynthConfig.DEFAULT_MIXED_RATE, names = "--mixed-rate", paramLabel = "R", description = "Share of text images with a mixed caption (default: ${DEFAULT-VALUE}).")
+    @Option(
+            defaultValue = "" + SynthConfig.DEFAULT_MIXED_RATE,
+            names = "--mixed-rate",
+            paramLabel = "R",
+            description = "Share of text images with a mixed caption (default: ${DEFAULT-VALUE}).")
     double mixedRate;
 
-    @Option(defaultValue = "" + SynthConfig.DEFAULT_ALT_TEXT_RATE, names = "--alt-text-rate", paramLabel = "R", description = "Share of images with a web alt-text caption (default: ${DEFAULT-VALUE}).")
+    @Option(
+            defaultValue = "" + SynthConfig.DEFAULT_ALT_TEXT_RATE,
+            names = "--alt-text-rate",
+            paramLabel = "R",
+            description = "Share of images with a web alt-text caption (default: ${DEFAULT-VALUE}).")
     double altTextRate;
 
-    @Option(defaultValue = "" + SynthConfig.DEFAULT_SIGN_RATE, names = "--sign-rate", paramLabel = "R", description = "Share of text blocks drawn on a sign or label (default: ${DEFAULT-VALUE}).")
+    @Option(
+            defaultValue = "" + SynthConfig.DEFAULT_SIGN_RATE,
+            names = "--sign-rate",
+            paramLabel = "R",
+            description = "Share of text blocks drawn on a sign or label (default: ${DEFAULT-VALUE}).")
     double signRate;
 
-    @Option(defaultValue = "" + SynthConfig.DEFAULT_FORMAT, names = "--format", paramLabel = "jpg|png", description = "Image format (default: ${DEFAULT-VALUE}).")
+    @Option(
+            defaultValue = "" + SynthConfig.DEFAULT_FORMAT,
+            names = "--format",
+            paramLabel = "jpg|png",
+            description = "Image format (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(defaultValue = "" + SynthConfig.DEFAULT_JPEG_QUALITY, names = "--jpeg-quality", paramLabel = "Q", description = "JPEG quality in (0, 1] (default: ${DEFAULT-VALUE}).")
+    @Option(
+            defaultValue = "" + SynthConfig.DEFAULT_JPEG_QUALITY,
+            names = "--jpeg-quality",
+            paramLabel = "Q",
+            description = "JPEG quality in (0, 1] (default: ${DEFAULT-VALUE}).")
     float jpegQuality;
 
-    @Option(names = "--class-folders", description = "Write text-free concept images labelled by class in ImageNet layout "
-            + "DIR/<class>/<key>.<ext> instead of shards (for eval --image-folder); text rate 0.")
+    @Option(
+            names = "--class-folders",
+            description = "Write text-free concept images labelled by class in ImageNet layout "
+                    + "DIR/<class>/<key>.<ext> instead of shards (for eval --image-folder); text rate 0.")
     boolean classFolders;
 
-    @Option(names = "--resume", description = "Keep shards that already exist in DIR (made with the same options) and write only the missing ones.")
+    @Option(
+            names = "--resume",
+            description =
+                    "Keep shards that already exist in DIR (made with the same options) and write only the missing ones.")
     boolean resume;
 
     @Override
@@ -108,7 +153,12 @@ public final class SynthCommand implements Callable<Integer> {
         }
         double secs = (System.nanoTime() - start) / 1e9;
         var o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "wrote %d samples in %d shards to %s (%.1f samples/s)%n", samples, config.shards(), out,
+        o.printf(
+                Locale.ROOT,
+                "wrote %d samples in %d shards to %s (%.1f samples/s)%n",
+                samples,
+                config.shards(),
+                out,
                 secs > 0 ? samples / secs : 0);
         o.println("ground truth (paper Table 1 quantities, exact matching):");
         o.print(stats.table());

@@ -23,26 +23,43 @@ import picocli.CommandLine.Spec;
  * a string {@code text} prints {@code null}, is reported on standard error with its line number, and the run
  * goes on; the exit code is 1 when any line failed, 0 otherwise.
  */
-@Command(name = "tokenize", mixinStandardHelpOptions = true,
-        description = {"Print CLIP token ids (OpenCLIP's tokenizer) for each {\"text\": ...} line of a JSONL file.",
-            "Output line i answers input line i; bad lines print null, are reported on stderr, and make the exit code 1."})
+@Command(
+        name = "tokenize",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print CLIP token ids (OpenCLIP's tokenizer) for each {\"text\": ...} line of a JSONL file.",
+            "Output line i answers input line i; bad lines print null, are reported on stderr, and make the exit code 1."
+        })
 public final class TokenizeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--vocab", required = true, paramLabel = "FILE",
-            description = "OpenCLIP bpe_simple_vocab_16e6.txt.gz, a Hugging Face vocab.json or merges.txt, or a folder holding them")
+    @Option(
+            names = "--vocab",
+            required = true,
+            paramLabel = "FILE",
+            description =
+                    "OpenCLIP bpe_simple_vocab_16e6.txt.gz, a Hugging Face vocab.json or merges.txt, or a folder holding them")
     Path vocab;
 
-    @Option(names = "--in", required = true, paramLabel = "FILE.jsonl", description = "input JSONL, '-' for standard input")
+    @Option(
+            names = "--in",
+            required = true,
+            paramLabel = "FILE.jsonl",
+            description = "input JSONL, '-' for standard input")
     String in;
 
-    @Option(names = "--context", defaultValue = "77", paramLabel = "N",
+    @Option(
+            names = "--context",
+            defaultValue = "77",
+            paramLabel = "N",
             description = "context length: start, ids, end, zero padding to N (default ${DEFAULT-VALUE})")
     int context;
 
-    @Option(names = "--bpe", description = "print the bare BPE ids instead (no start/end tokens, no padding or truncation)")
+    @Option(
+            names = "--bpe",
+            description = "print the bare BPE ids instead (no start/end tokens, no padding or truncation)")
     boolean bpe;
 
     @Override
@@ -73,8 +90,10 @@ public final class TokenizeCommand implements Callable<Integer> {
                     err.println(in + ":" + lines + ": " + e.getMessage());
                     continue;
                 }
-                out.println(bpe ? Arrays.toString(tok.encode(text)).replace(" ", "")
-                        : Arrays.toString(tok.tokenize(text, context)).replace(" ", ""));
+                out.println(
+                        bpe
+                                ? Arrays.toString(tok.encode(text)).replace(" ", "")
+                                : Arrays.toString(tok.tokenize(text, context)).replace(" ", ""));
                 progress.advance(1);
             }
         }

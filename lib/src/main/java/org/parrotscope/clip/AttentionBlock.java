@@ -45,7 +45,9 @@ final class AttentionBlock extends ClipBlock {
                 .singletonOrThrow();
         NDList parts = qkv.split(3, 2);
         // [N, L, D] -> [N, H, L, hd]; q is scaled before the product, as PyTorch's attention does
-        NDArray q = parts.get(0).reshape(n, len, heads, hd).transpose(0, 2, 1, 3)
+        NDArray q = parts.get(0)
+                .reshape(n, len, heads, hd)
+                .transpose(0, 2, 1, 3)
                 .div(GraphScalars.of(x, (float) Math.sqrt(hd)));
         NDArray k = parts.get(1).reshape(n, len, heads, hd).transpose(0, 2, 3, 1);
         NDArray v = parts.get(2).reshape(n, len, heads, hd).transpose(0, 2, 1, 3);

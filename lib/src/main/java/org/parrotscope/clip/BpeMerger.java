@@ -42,7 +42,9 @@ final class BpeMerger {
             }
             List<String> merged = new ArrayList<>(word.size());
             for (int i = 0; i < word.size(); ) {
-                if (i + 1 < word.size() && word.get(i).equals(first) && word.get(i + 1).equals(second)) {
+                if (i + 1 < word.size()
+                        && word.get(i).equals(first)
+                        && word.get(i + 1).equals(second)) {
                     merged.add(first + second);
                     i += 2;
                 } else {
@@ -56,7 +58,8 @@ final class BpeMerger {
         for (int i = 0; i < ids.length; i++) {
             Integer id = vocab.encoder().get(word.get(i));
             if (id == null) {
-                throw new IllegalStateException("BPE symbol '" + word.get(i) + "' of '" + token + "' is not in the vocabulary");
+                throw new IllegalStateException(
+                        "BPE symbol '" + word.get(i) + "' of '" + token + "' is not in the vocabulary");
             }
             ids[i] = id;
         }

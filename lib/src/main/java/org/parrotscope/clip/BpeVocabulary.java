@@ -24,7 +24,8 @@ import java.util.zip.GZIPInputStream;
  * @param startToken the id of the start-of-text token
  * @param endToken the id of the end-of-text token
  */
-record BpeVocabulary(Map<String, Integer> encoder, String[] decoder, Map<String, Integer> ranks, int startToken, int endToken) {
+record BpeVocabulary(
+        Map<String, Integer> encoder, String[] decoder, Map<String, Integer> ranks, int startToken, int endToken) {
 
     /** Merges used by OpenCLIP: lines 1 .. 49152 - 256 - 2 of the file (line 0 is a version comment). */
     static final int OPENCLIP_MERGES = 49152 - 256 - 2;
@@ -69,7 +70,8 @@ record BpeVocabulary(Map<String, Integer> encoder, String[] decoder, Map<String,
         }
         String[] lines = text.split("\n", -1);
         if (lines.length < OPENCLIP_MERGES + 1) {
-            throw new IOException(gz + ": has " + (lines.length - 1) + " merge lines, OpenCLIP needs " + OPENCLIP_MERGES);
+            throw new IOException(
+                    gz + ": has " + (lines.length - 1) + " merge lines, OpenCLIP needs " + OPENCLIP_MERGES);
         }
         List<String> vocab = new ArrayList<>();
         for (int[] p : bytesToUnicode()) {
@@ -93,7 +95,8 @@ record BpeVocabulary(Map<String, Integer> encoder, String[] decoder, Map<String,
         for (int i = 0; i < vocab.size(); i++) {
             encoder.put(vocab.get(i), i);
         }
-        return new BpeVocabulary(encoder, vocab.toArray(String[]::new), ranks(merges), vocab.size() - 2, vocab.size() - 1);
+        return new BpeVocabulary(
+                encoder, vocab.toArray(String[]::new), ranks(merges), vocab.size() - 2, vocab.size() - 1);
     }
 
     /**
@@ -145,7 +148,8 @@ record BpeVocabulary(Map<String, Integer> encoder, String[] decoder, Map<String,
     static BpeVocabulary fromTokenizerJson(Path file) throws IOException {
         JsonObject model;
         try {
-            model = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject()
+            model = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
+                    .getAsJsonObject()
                     .getAsJsonObject("model");
             if (model == null || !model.has("vocab") || !model.has("merges")) {
                 throw new IllegalStateException("no model.vocab and model.merges");
@@ -164,7 +168,8 @@ record BpeVocabulary(Map<String, Integer> encoder, String[] decoder, Map<String,
         List<String> merges = new ArrayList<>();
         for (JsonElement m : model.getAsJsonArray("merges")) {
             if (m.isJsonArray() && m.getAsJsonArray().size() == 2) {
-                merges.add(m.getAsJsonArray().get(0).getAsString() + " " + m.getAsJsonArray().get(1).getAsString());
+                merges.add(m.getAsJsonArray().get(0).getAsString() + " "
+                        + m.getAsJsonArray().get(1).getAsString());
             } else if (m.isJsonPrimitive() && m.getAsString().split(" ").length == 2) {
                 merges.add(m.getAsString());
             } else {

@@ -24,8 +24,11 @@ abstract class ClipBlock extends AbstractBlock {
      * {@link ClipModel} sets (loaded weights or OpenCLIP's random init).
      */
     protected final Parameter param(String name, long... shape) {
-        return addParameter(Parameter.builder().setName(name).setType(Parameter.Type.OTHER)
-                .optShape(new Shape(shape)).build());
+        return addParameter(Parameter.builder()
+                .setName(name)
+                .setType(Parameter.Type.OTHER)
+                .optShape(new Shape(shape))
+                .build());
     }
 
     /** Reads a parameter's value on the device of {@code like}. */
@@ -41,7 +44,8 @@ abstract class ClipBlock extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         return new NDList(forward(ps, inputs.singletonOrThrow(), training));
     }
 

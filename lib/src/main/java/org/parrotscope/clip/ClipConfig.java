@@ -43,11 +43,13 @@ public record ClipConfig(int embedDim, VisionConfig vision, TextConfig text, boo
                 throw new IllegalArgumentException("vision_cfg.mlp_ratio must be > 0, got " + mlpRatio);
             }
             if (patchSize > imageSize) {
-                throw new IllegalArgumentException("vision_cfg.patch_size " + patchSize + " exceeds image_size " + imageSize);
+                throw new IllegalArgumentException(
+                        "vision_cfg.patch_size " + patchSize + " exceeds image_size " + imageSize);
             }
             int heads = Math.max(1, width / headWidth);
             if (width % heads != 0) {
-                throw new IllegalArgumentException("vision_cfg.width " + width + " is not divisible by its " + heads + " heads");
+                throw new IllegalArgumentException(
+                        "vision_cfg.width " + width + " is not divisible by its " + heads + " heads");
             }
         }
 
@@ -146,7 +148,9 @@ public record ClipConfig(int embedDim, VisionConfig vision, TextConfig text, boo
 
     /** @return the number of trainable values, from the tensor shapes (nothing is allocated) */
     public long parameterCount() {
-        return ClipShapes.of(this).values().stream().mapToLong(ClipShapes::numel).sum();
+        return ClipShapes.of(this).values().stream()
+                .mapToLong(ClipShapes::numel)
+                .sum();
     }
 
     /** @return a builder for architectures that are not presets (e.g. for training experiments) */
@@ -229,9 +233,11 @@ public record ClipConfig(int embedDim, VisionConfig vision, TextConfig text, boo
             if (embedDim == null || vision == null || text == null) {
                 throw new IllegalStateException("setEmbedDim, setVision and setText are required");
             }
-            return new ClipConfig(embedDim,
+            return new ClipConfig(
+                    embedDim,
                     new VisionConfig(vision[0], vision[1], vision[2], vision[3], headWidth, visionMlpRatio),
-                    new TextConfig(text[0], text[1], text[2], text[3], text[4], textMlpRatio), quickGelu);
+                    new TextConfig(text[0], text[1], text[2], text[3], text[4], textMlpRatio),
+                    quickGelu);
         }
     }
 

@@ -16,17 +16,50 @@ final class ClipConfigJson {
 
     /** Fields accepted when they hold OpenCLIP's default (the value given), rejected otherwise. */
     private static final Map<String, String> VISION_DEFAULTS = Map.of(
-            "ls_init_value", "null", "patch_dropout", "0", "attentional_pool", "false",
-            "global_average_pool", "false", "no_ln_pre", "false", "pos_embed_type", "\"learnable\"",
-            "pool_type", "\"tok\"", "final_ln_after_pool", "false", "timm_model_name", "null",
-            "output_tokens", "false");
+            "ls_init_value",
+            "null",
+            "patch_dropout",
+            "0",
+            "attentional_pool",
+            "false",
+            "global_average_pool",
+            "false",
+            "no_ln_pre",
+            "false",
+            "pos_embed_type",
+            "\"learnable\"",
+            "pool_type",
+            "\"tok\"",
+            "final_ln_after_pool",
+            "false",
+            "timm_model_name",
+            "null",
+            "output_tokens",
+            "false");
+
     private static final Map<String, String> TEXT_DEFAULTS = Map.of(
-            "ls_init_value", "null", "embed_cls", "false", "no_causal_mask", "false",
-            "pool_type", "\"argmax\"", "proj_bias", "false", "hf_model_name", "null",
-            "hf_tokenizer_name", "null", "output_tokens", "false", "pad_id", "0");
+            "ls_init_value",
+            "null",
+            "embed_cls",
+            "false",
+            "no_causal_mask",
+            "false",
+            "pool_type",
+            "\"argmax\"",
+            "proj_bias",
+            "false",
+            "hf_model_name",
+            "null",
+            "hf_tokenizer_name",
+            "null",
+            "output_tokens",
+            "false",
+            "pad_id",
+            "0");
     private static final Map<String, String> TOP_DEFAULTS = Map.of("custom_text", "false", "init_logit_bias", "null");
     /** Fields with no effect on the network at float32 inference, accepted with any value. */
     private static final Set<String> TOP_IGNORED = Set.of("cast_dtype", "init_logit_scale");
+
     private static final Set<String> TEXT_IGNORED = Set.of("tokenizer_kwargs");
 
     private ClipConfigJson() {}
@@ -44,13 +77,24 @@ final class ClipConfigJson {
                     "vision_cfg.layers is a list: ModifiedResNet (RN50-style) image towers are not supported, only ViT");
         }
         checkFields("", cfg, Set.of("embed_dim", "vision_cfg", "text_cfg", "quick_gelu"), TOP_DEFAULTS, TOP_IGNORED);
-        checkFields("vision_cfg.", v, Set.of("image_size", "patch_size", "width", "layers", "head_width", "mlp_ratio"),
-                VISION_DEFAULTS, Set.of());
-        checkFields("text_cfg.", t, Set.of("context_length", "vocab_size", "width", "heads", "layers", "mlp_ratio"),
-                TEXT_DEFAULTS, TEXT_IGNORED);
+        checkFields(
+                "vision_cfg.",
+                v,
+                Set.of("image_size", "patch_size", "width", "layers", "head_width", "mlp_ratio"),
+                VISION_DEFAULTS,
+                Set.of());
+        checkFields(
+                "text_cfg.",
+                t,
+                Set.of("context_length", "vocab_size", "width", "heads", "layers", "mlp_ratio"),
+                TEXT_DEFAULTS,
+                TEXT_IGNORED);
         var vision = new ClipConfig.VisionConfig(
-                side(v, "image_size"), side(v, "patch_size"), integer(v, "vision_cfg.", "width", null),
-                integer(v, "vision_cfg.", "layers", null), integer(v, "vision_cfg.", "head_width", 64),
+                side(v, "image_size"),
+                side(v, "patch_size"),
+                integer(v, "vision_cfg.", "width", null),
+                integer(v, "vision_cfg.", "layers", null),
+                integer(v, "vision_cfg.", "head_width", 64),
                 number(v, "mlp_ratio", 4.0));
         var text = new ClipConfig.TextConfig(
                 integer(t, "text_cfg.", "context_length", 77), integer(t, "text_cfg.", "vocab_size", 49408),
@@ -91,8 +135,8 @@ final class ClipConfigJson {
         return root;
     }
 
-    private static void checkFields(String prefix, JsonObject o, Set<String> known, Map<String, String> defaults,
-            Set<String> ignored) {
+    private static void checkFields(
+            String prefix, JsonObject o, Set<String> known, Map<String, String> defaults, Set<String> ignored) {
         List<String> problems = new ArrayList<>();
         for (var e : o.entrySet()) {
             String key = e.getKey();
@@ -115,8 +159,11 @@ final class ClipConfigJson {
         if (value.isJsonNull()) {
             return def.equals("null");
         }
-        if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber() && !def.startsWith("\"")
-                && !def.equals("null") && !def.equals("false")) {
+        if (value.isJsonPrimitive()
+                && value.getAsJsonPrimitive().isNumber()
+                && !def.startsWith("\"")
+                && !def.equals("null")
+                && !def.equals("false")) {
             return value.getAsDouble() == Double.parseDouble(def);
         }
         return value.toString().equals(def);
@@ -135,7 +182,8 @@ final class ClipConfigJson {
         if (e != null && e.isJsonArray()) {
             var a = e.getAsJsonArray();
             if (a.size() != 2 || a.get(0).getAsInt() != a.get(1).getAsInt()) {
-                throw new IllegalArgumentException("vision_cfg." + field + " " + e + ": only square sizes are supported");
+                throw new IllegalArgumentException(
+                        "vision_cfg." + field + " " + e + ": only square sizes are supported");
             }
             return a.get(0).getAsInt();
         }

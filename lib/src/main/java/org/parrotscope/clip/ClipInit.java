@@ -34,16 +34,21 @@ final class ClipInit {
         if (name.equals("logit_scale")) {
             return new float[] {(float) Math.log(1 / 0.07)};
         }
-        if (name.endsWith(".ln_1.weight") || name.endsWith(".ln_2.weight") || name.matches(".*ln_(pre|post|final)\\.weight")) {
+        if (name.endsWith(".ln_1.weight")
+                || name.endsWith(".ln_2.weight")
+                || name.matches(".*ln_(pre|post|final)\\.weight")) {
             return constant(n, 1f);
         }
-        if (name.contains(".ln_") || name.startsWith("ln_final") || name.endsWith("attn.in_proj_bias")
+        if (name.contains(".ln_")
+                || name.startsWith("ln_final")
+                || name.endsWith("attn.in_proj_bias")
                 || name.endsWith("attn.out_proj.bias")) {
             return constant(n, 0f);
         }
         if (visual) {
             double scale = Math.pow(width, -0.5);
-            if (name.equals("visual.class_embedding") || name.equals("visual.positional_embedding")
+            if (name.equals("visual.class_embedding")
+                    || name.equals("visual.positional_embedding")
                     || name.equals("visual.proj")) {
                 return normal(rng, n, scale);
             }
@@ -77,9 +82,13 @@ final class ClipInit {
     private long fanIn(String name, long[] shape) {
         if (name.endsWith(".bias")) {
             if (name.endsWith("mlp.c_proj.bias")) {
-                return name.startsWith("visual.") ? config.vision().mlpWidth() : config.text().mlpWidth();
+                return name.startsWith("visual.")
+                        ? config.vision().mlpWidth()
+                        : config.text().mlpWidth();
             }
-            return name.startsWith("visual.") ? config.vision().width() : config.text().width();
+            return name.startsWith("visual.")
+                    ? config.vision().width()
+                    : config.text().width();
         }
         return ClipShapes.numel(shape) / shape[0];
     }

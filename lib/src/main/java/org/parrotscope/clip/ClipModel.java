@@ -40,17 +40,22 @@ public final class ClipModel implements AutoCloseable {
     private final JsonObject preprocessConfig;
     private final List<Path> tokenizerFiles;
 
-    private ClipModel(ClipConfig config, Function<String, float[]> values, JsonObject preprocessConfig,
+    private ClipModel(
+            ClipConfig config,
+            Function<String, float[]> values,
+            JsonObject preprocessConfig,
             List<Path> tokenizerFiles) {
         this.config = config;
         this.preprocessConfig = preprocessConfig == null
-                ? JsonParser.parseString(ModelFolder.DEFAULT_PREPROCESS).getAsJsonObject() : preprocessConfig.deepCopy();
+                ? JsonParser.parseString(ModelFolder.DEFAULT_PREPROCESS).getAsJsonObject()
+                : preprocessConfig.deepCopy();
         this.tokenizerFiles = List.copyOf(tokenizerFiles);
         this.network = new ClipNetwork(config);
         Map<String, long[]> shapes = ClipShapes.of(config);
         Map<String, Parameter> params = StateDict.of(network);
         if (!params.keySet().equals(shapes.keySet())) {
-            throw new IllegalStateException("CLIP blocks and ClipShapes disagree: " + params.keySet() + " vs " + shapes.keySet());
+            throw new IllegalStateException(
+                    "CLIP blocks and ClipShapes disagree: " + params.keySet() + " vs " + shapes.keySet());
         }
         for (var e : params.entrySet()) {
             String name = e.getKey();
@@ -67,7 +72,9 @@ public final class ClipModel implements AutoCloseable {
         model = Model.newInstance("clip", device, ENGINE);
         model.setBlock(network);
         try {
-            network.initialize(model.getNDManager(), DataType.FLOAT32,
+            network.initialize(
+                    model.getNDManager(),
+                    DataType.FLOAT32,
                     new Shape(1, 3, config.vision().imageSize(), config.vision().imageSize()),
                     new Shape(1, config.text().contextLength()));
         } catch (RuntimeException e) {
@@ -91,8 +98,8 @@ public final class ClipModel implements AutoCloseable {
         ClipConfig config = ClipConfig.read(ModelFolder.configFile(modelDir));
         Path weights = ModelFolder.weightsFile(modelDir);
         try (ClipWeights w = ClipWeights.open(weights, config)) {
-            return new ClipModel(config, w::values, ModelFolder.preprocessConfig(modelDir),
-                    ModelFolder.tokenizerFiles(modelDir));
+            return new ClipModel(
+                    config, w::values, ModelFolder.preprocessConfig(modelDir), ModelFolder.tokenizerFiles(modelDir));
         } catch (RuntimeException e) {
             throw new IOException(weights + ": " + e.getMessage(), e);
         }
@@ -289,8 +296,8 @@ public final class ClipModel implements AutoCloseable {
                 int used = 1;
                 for (int i = 0; i < b; i++) {
                     if (ids[start + i].length != len) {
-                        throw new IllegalArgumentException("token rows differ in length: " + len + " and "
-                                + ids[start + i].length);
+                        throw new IllegalArgumentException(
+                                "token rows differ in length: " + len + " and " + ids[start + i].length);
                     }
                     used = Math.max(used, argMax(ids[start + i]) + 1);
                 }

@@ -77,7 +77,8 @@ public final class ClipNetwork extends ClipBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         if (inputs.size() != 2) {
             throw new IllegalArgumentException("expected (pixels, ids), got " + inputs.size() + " arrays");
         }

@@ -32,7 +32,8 @@ public record ClipPreprocessor(int imageSize, float[] mean, float[] std) {
             throw new IllegalArgumentException("image size must be positive, not " + imageSize);
         }
         if (mean.length != 3 || std.length != 3) {
-            throw new IllegalArgumentException("mean and std need 3 channels, not " + mean.length + " and " + std.length);
+            throw new IllegalArgumentException(
+                    "mean and std need 3 channels, not " + mean.length + " and " + std.length);
         }
         mean = mean.clone();
         std = std.clone();
@@ -67,15 +68,20 @@ public record ClipPreprocessor(int imageSize, float[] mean, float[] std) {
         if (pre.has("std")) {
             b.optStd(floats(pre.get("std"), "std"));
         }
-        String interpolation = pre.has("interpolation") ? pre.get("interpolation").getAsString() : "bicubic";
+        String interpolation =
+                pre.has("interpolation") ? pre.get("interpolation").getAsString() : "bicubic";
         String resizeMode = pre.has("resize_mode") ? pre.get("resize_mode").getAsString() : "shortest";
         if (!interpolation.toLowerCase(Locale.ROOT).equals("bicubic") || !resizeMode.equals("shortest")) {
-            throw new IllegalArgumentException("only bicubic resize of the shortest side is implemented, not interpolation="
-                    + interpolation + " resize_mode=" + resizeMode);
+            throw new IllegalArgumentException(
+                    "only bicubic resize of the shortest side is implemented, not interpolation=" + interpolation
+                            + " resize_mode=" + resizeMode);
         }
         int size = imageSize;
         if (size <= 0 && cfg.has("model_cfg")) {
-            size = cfg.getAsJsonObject("model_cfg").getAsJsonObject("vision_cfg").get("image_size").getAsInt();
+            size = cfg.getAsJsonObject("model_cfg")
+                    .getAsJsonObject("vision_cfg")
+                    .get("image_size")
+                    .getAsInt();
         } else if (size <= 0 && pre.has("size")) {
             JsonElement s = pre.get("size");
             size = s.isJsonArray() ? s.getAsJsonArray().get(0).getAsInt() : s.getAsInt();
@@ -216,7 +222,9 @@ public record ClipPreprocessor(int imageSize, float[] mean, float[] std) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ClipPreprocessor p && imageSize == p.imageSize && Arrays.equals(mean, p.mean)
+        return o instanceof ClipPreprocessor p
+                && imageSize == p.imageSize
+                && Arrays.equals(mean, p.mean)
                 && Arrays.equals(std, p.std);
     }
 
@@ -227,6 +235,7 @@ public record ClipPreprocessor(int imageSize, float[] mean, float[] std) {
 
     @Override
     public String toString() {
-        return "ClipPreprocessor[imageSize=" + imageSize + ", mean=" + Arrays.toString(mean) + ", std=" + Arrays.toString(std) + "]";
+        return "ClipPreprocessor[imageSize=" + imageSize + ", mean=" + Arrays.toString(mean) + ", std="
+                + Arrays.toString(std) + "]";
     }
 }

@@ -25,8 +25,11 @@ public final class ClipPresets {
             if (in == null) {
                 throw new IllegalStateException("preset index missing from the classpath");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .map(String::strip).filter(s -> !s.isEmpty()).toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -41,7 +44,8 @@ public final class ClipPresets {
      */
     public static ClipConfig load(String name) {
         if (!names().contains(name)) {
-            throw new IllegalArgumentException("unknown CLIP preset '" + name + "', known: " + String.join(", ", names()));
+            throw new IllegalArgumentException(
+                    "unknown CLIP preset '" + name + "', known: " + String.join(", ", names()));
         }
         try (InputStream in = ClipPresets.class.getResourceAsStream(ROOT + name + ".json")) {
             if (in == null) {

@@ -27,11 +27,13 @@ public final class ClipScorer implements AutoCloseable {
     private ClipScorer(Builder b) {
         model = Objects.requireNonNull(b.model, "setModel is required");
         tokenizer = Objects.requireNonNull(b.tokenizer, "setTokenizer is required");
-        preprocessor = b.preprocessor != null ? b.preprocessor
-                : ClipPreprocessor.fromConfig(model.preprocessConfig(), model.config().vision().imageSize());
+        preprocessor = b.preprocessor != null
+                ? b.preprocessor
+                : ClipPreprocessor.fromConfig(
+                        model.preprocessConfig(), model.config().vision().imageSize());
         if (preprocessor.imageSize() != model.config().vision().imageSize()) {
-            throw new IllegalArgumentException("preprocessor size " + preprocessor.imageSize() + " differs from the model's "
-                    + model.config().vision().imageSize());
+            throw new IllegalArgumentException("preprocessor size " + preprocessor.imageSize()
+                    + " differs from the model's " + model.config().vision().imageSize());
         }
         batchSize = b.batchSize;
         threads = b.threads;
@@ -214,7 +216,8 @@ public final class ClipScorer implements AutoCloseable {
         /** @return the scorer */
         public ClipScorer build() {
             if (batchSize < 1 || threads < 1) {
-                throw new IllegalArgumentException("batch size and threads must be >= 1: " + batchSize + ", " + threads);
+                throw new IllegalArgumentException(
+                        "batch size and threads must be >= 1: " + batchSize + ", " + threads);
             }
             return new ClipScorer(this);
         }

@@ -30,6 +30,7 @@ public final class ClipTokenizer implements TextTokenizer {
     /** Python's {@code str.isspace()} characters, used by OpenCLIP's {@code " ".join(text.split())}. */
     private static final String PY_SPACE =
             "\\t\\n\\x0B\\f\\r\\x1C-\\x1F \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000";
+
     private static final Pattern SPACES = Pattern.compile("[" + PY_SPACE + "]+");
 
     /** OpenCLIP's pre-tokenisation pattern ({@code regex} module syntax translated; \s as above). */
@@ -55,8 +56,10 @@ public final class ClipTokenizer implements TextTokenizer {
 
     /**
      * Reads a vocabulary: OpenCLIP's {@code bpe_simple_vocab_16e6.txt.gz}, a Hugging Face {@code vocab.json} or
-     * {@code merges.txt} (its sibling is found), a Hugging Face {@code tokenizer.json}, or a model folder holding one of
-     * these (looked for in the order vocab.json + merges.txt, tokenizer.json, *.txt.gz). Whatever the source, captions are
+     * {@code merges.txt} (its sibling is found), a Hugging Face {@code tokenizer.json}, or a model folder holding one
+     * of
+     * these (looked for in the order vocab.json + merges.txt, tokenizer.json, *.txt.gz). Whatever the source, captions
+     * are
      * cleaned and split the OpenCLIP way, so ids equal OpenCLIP's.
      *
      * @param path the file or folder
@@ -72,9 +75,11 @@ public final class ClipTokenizer implements TextTokenizer {
                 return new ClipTokenizer(BpeVocabulary.fromTokenizerJson(path.resolve("tokenizer.json")));
             }
             try (var files = Files.list(path)) {
-                Path gz = files.filter(p -> p.getFileName().toString().endsWith(".txt.gz")).sorted().findFirst()
-                        .orElseThrow(() -> new IOException(path
-                                + ": holds neither vocab.json + merges.txt, tokenizer.json nor a bpe *.txt.gz"));
+                Path gz = files.filter(p -> p.getFileName().toString().endsWith(".txt.gz"))
+                        .sorted()
+                        .findFirst()
+                        .orElseThrow(() -> new IOException(
+                                path + ": holds neither vocab.json + merges.txt, tokenizer.json nor a bpe *.txt.gz"));
                 return new ClipTokenizer(BpeVocabulary.fromOpenClipGz(gz));
             }
         }
@@ -260,8 +265,12 @@ public final class ClipTokenizer implements TextTokenizer {
         chars.codePoints().forEach(c -> bytes.put((byte) (c < byteDecoder.length ? byteDecoder[c] : '?')));
         bytes.flip();
         try {
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(bytes).toString();
+            String s = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(bytes)
+                    .toString();
             return s.replace("</w>", " ");
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new IllegalStateException(e);

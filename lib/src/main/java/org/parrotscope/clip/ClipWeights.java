@@ -21,7 +21,8 @@ import java.util.TreeSet;
  * <tr><th>Hugging Face {@code CLIPModel}</th><th>OpenCLIP</th></tr>
  * <tr><td>{@code vision_model.embeddings.patch_embedding.weight}</td><td>{@code visual.conv1.weight}</td></tr>
  * <tr><td>{@code vision_model.embeddings.class_embedding}</td><td>{@code visual.class_embedding}</td></tr>
- * <tr><td>{@code vision_model.embeddings.position_embedding.weight}</td><td>{@code visual.positional_embedding}</td></tr>
+ * <tr><td>{@code vision_model.embeddings.position_embedding.weight}</td><td>{@code
+ * visual.positional_embedding}</td></tr>
  * <tr><td>{@code vision_model.pre_layrnorm.{weight,bias}} (sic)</td><td>{@code visual.ln_pre.*}</td></tr>
  * <tr><td>{@code vision_model.encoder.layers.i.*}</td><td>{@code visual.transformer.resblocks.i.*}</td></tr>
  * <tr><td>{@code vision_model.post_layernorm.*}</td><td>{@code visual.ln_post.*}</td></tr>
@@ -77,8 +78,9 @@ public final class ClipWeights implements AutoCloseable {
         try {
             boolean hf = f.names().stream().anyMatch(n -> n.startsWith("vision_model.") || n.startsWith("text_model."));
             Map<String, List<Part>> plan = new LinkedHashMap<>();
-            ClipShapes.of(config).forEach((name, shape) -> plan.put(name, hf ? hfParts(name, shape) : List.of(
-                    new Part(name, shape, false))));
+            ClipShapes.of(config)
+                    .forEach((name, shape) ->
+                            plan.put(name, hf ? hfParts(name, shape) : List.of(new Part(name, shape, false))));
             check(path, f, plan, hf);
             return new ClipWeights(f, plan);
         } catch (IOException | RuntimeException e) {
@@ -129,7 +131,8 @@ public final class ClipWeights implements AutoCloseable {
         file.close();
     }
 
-    private static void check(Path path, SafetensorsFile f, Map<String, List<Part>> plan, boolean hf) throws IOException {
+    private static void check(Path path, SafetensorsFile f, Map<String, List<Part>> plan, boolean hf)
+            throws IOException {
         Set<String> present = new TreeSet<>(f.names());
         Set<String> missing = new TreeSet<>();
         List<String> misShaped = new ArrayList<>();
@@ -143,7 +146,8 @@ public final class ClipWeights implements AutoCloseable {
                 long[] want = p.shape();
                 boolean scalarOk = p.fileName().equals("logit_scale") && TensorInfo.numel(info.shape()) == 1;
                 if (!scalarOk && !Arrays.equals(info.shape(), want)) {
-                    misShaped.add(p.fileName() + " " + Arrays.toString(info.shape()) + " (expected " + Arrays.toString(want) + ")");
+                    misShaped.add(p.fileName() + " " + Arrays.toString(info.shape()) + " (expected "
+                            + Arrays.toString(want) + ")");
                 } else if (!info.dtype().isFloating()) {
                     misShaped.add(p.fileName() + " has dtype " + info.dtype() + " (expected a floating-point type)");
                 }

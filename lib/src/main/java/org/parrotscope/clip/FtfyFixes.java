@@ -14,13 +14,28 @@ final class FtfyFixes {
 
     /** ftfy's {@code LIGATURES}: Latin ligature code points and their letters. */
     private static final Map<Integer, String> LIGATURES = Map.ofEntries(
-            Map.entry(0x0132, "IJ"), Map.entry(0x0133, "ij"), Map.entry(0x0149, "\u02bcn"),
-            Map.entry(0x01F1, "DZ"), Map.entry(0x01F2, "Dz"), Map.entry(0x01F3, "dz"),
-            Map.entry(0x01C4, "D\u017d"), Map.entry(0x01C5, "D\u017e"), Map.entry(0x01C6, "d\u017e"),
-            Map.entry(0x01C7, "LJ"), Map.entry(0x01C8, "Lj"), Map.entry(0x01C9, "lj"),
-            Map.entry(0x01CA, "NJ"), Map.entry(0x01CB, "Nj"), Map.entry(0x01CC, "nj"),
-            Map.entry(0xFB00, "ff"), Map.entry(0xFB01, "fi"), Map.entry(0xFB02, "fl"),
-            Map.entry(0xFB03, "ffi"), Map.entry(0xFB04, "ffl"), Map.entry(0xFB05, "\u017ft"), Map.entry(0xFB06, "st"));
+            Map.entry(0x0132, "IJ"),
+            Map.entry(0x0133, "ij"),
+            Map.entry(0x0149, "\u02bcn"),
+            Map.entry(0x01F1, "DZ"),
+            Map.entry(0x01F2, "Dz"),
+            Map.entry(0x01F3, "dz"),
+            Map.entry(0x01C4, "D\u017d"),
+            Map.entry(0x01C5, "D\u017e"),
+            Map.entry(0x01C6, "d\u017e"),
+            Map.entry(0x01C7, "LJ"),
+            Map.entry(0x01C8, "Lj"),
+            Map.entry(0x01C9, "lj"),
+            Map.entry(0x01CA, "NJ"),
+            Map.entry(0x01CB, "Nj"),
+            Map.entry(0x01CC, "nj"),
+            Map.entry(0xFB00, "ff"),
+            Map.entry(0xFB01, "fi"),
+            Map.entry(0xFB02, "fl"),
+            Map.entry(0xFB03, "ffi"),
+            Map.entry(0xFB04, "ffl"),
+            Map.entry(0xFB05, "\u017ft"),
+            Map.entry(0xFB06, "st"));
 
     private FtfyFixes() {}
 

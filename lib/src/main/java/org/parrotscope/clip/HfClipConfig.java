@@ -14,7 +14,9 @@ final class HfClipConfig {
     private HfClipConfig() {}
 
     static boolean looksLikeHf(JsonObject root) {
-        return root.has("vision_config") || root.has("text_config") || root.has("vision_config_dict")
+        return root.has("vision_config")
+                || root.has("text_config")
+                || root.has("vision_config_dict")
                 || root.has("text_config_dict");
     }
 
@@ -24,30 +26,41 @@ final class HfClipConfig {
         int vWidth = integer(v, "hidden_size", 768);
         int vHeads = integer(v, "num_attention_heads", 12);
         if (vWidth % vHeads != 0) {
-            throw new IllegalArgumentException("vision_config.hidden_size " + vWidth + " not divisible by its heads " + vHeads);
+            throw new IllegalArgumentException(
+                    "vision_config.hidden_size " + vWidth + " not divisible by its heads " + vHeads);
         }
         int tWidth = integer(t, "hidden_size", 512);
         String vAct = string(v, "hidden_act", "quick_gelu");
         String tAct = string(t, "hidden_act", "quick_gelu");
         if (!vAct.equals(tAct) || !(vAct.equals("quick_gelu") || vAct.equals("gelu"))) {
-            throw new IllegalArgumentException("unsupported hidden_act: vision " + vAct + ", text " + tAct
-                    + " (both quick_gelu or both gelu)");
+            throw new IllegalArgumentException(
+                    "unsupported hidden_act: vision " + vAct + ", text " + tAct + " (both quick_gelu or both gelu)");
         }
         for (JsonObject o : new JsonObject[] {v, t}) {
             if (o.has("layer_norm_eps") && o.get("layer_norm_eps").getAsDouble() != 1e-5) {
-                throw new IllegalArgumentException("unsupported layer_norm_eps " + o.get("layer_norm_eps") + " (1e-5 only)");
+                throw new IllegalArgumentException(
+                        "unsupported layer_norm_eps " + o.get("layer_norm_eps") + " (1e-5 only)");
             }
         }
         // OpenCLIP's default head width (64) when it gives the same head count, so equal towers compare equal
         int headWidth = Math.max(1, vWidth / 64) == vHeads ? 64 : vWidth / vHeads;
-        var vision = new ClipConfig.VisionConfig(integer(v, "image_size", 224), integer(v, "patch_size", 32), vWidth,
-                integer(v, "num_hidden_layers", 12), headWidth,
+        var vision = new ClipConfig.VisionConfig(
+                integer(v, "image_size", 224),
+                integer(v, "patch_size", 32),
+                vWidth,
+                integer(v, "num_hidden_layers", 12),
+                headWidth,
                 (double) integer(v, "intermediate_size", 3072) / vWidth);
-        var text = new ClipConfig.TextConfig(integer(t, "max_position_embeddings", 77), integer(t, "vocab_size", 49408),
-                tWidth, integer(t, "num_attention_heads", 8), integer(t, "num_hidden_layers", 12),
+        var text = new ClipConfig.TextConfig(
+                integer(t, "max_position_embeddings", 77),
+                integer(t, "vocab_size", 49408),
+                tWidth,
+                integer(t, "num_attention_heads", 8),
+                integer(t, "num_hidden_layers", 12),
                 (double) integer(t, "intermediate_size", 2048) / tWidth);
         if (vision.heads() != vHeads) {
-            throw new IllegalArgumentException("vision heads " + vHeads + " cannot be expressed as OpenCLIP's head_width");
+            throw new IllegalArgumentException(
+                    "vision heads " + vHeads + " cannot be expressed as OpenCLIP's head_width");
         }
         return new ClipConfig(integer(root, "projection_dim", 512), vision, text, vAct.equals("quick_gelu"));
     }

@@ -43,7 +43,10 @@ final class HfNames {
                     String inner = rest.substring(dot + 1);
                     for (var l : LAYER) {
                         if (inner.startsWith(l.getKey())) {
-                            return p.getValue() + layer + l.getValue() + inner.substring(l.getKey().length());
+                            return p.getValue()
+                                    + layer
+                                    + l.getValue()
+                                    + inner.substring(l.getKey().length());
                         }
                     }
                     throw new IllegalArgumentException("no Hugging Face name for " + openClip);

@@ -89,7 +89,9 @@ public final class HtmlUnescape {
             }
             String significant = digits.replaceFirst("^0+", "");
             // more than 8 significant digits is beyond U+10FFFF in either base; skip parsing a hostile digit run
-            return significant.length() > 8 ? "\uFFFD" : numeric(significant.isEmpty() ? 0 : Long.parseLong(significant, hex ? 16 : 10));
+            return significant.length() > 8
+                    ? "\uFFFD"
+                    : numeric(significant.isEmpty() ? 0 : Long.parseLong(significant, hex ? 16 : 10));
         }
         String v = ENTITIES.get(s);
         if (v != null) {
@@ -122,8 +124,12 @@ public final class HtmlUnescape {
         if (num >= 0xD800 && num <= 0xDFFF) {
             return "\uFFFD";
         }
-        if ((num >= 0x1 && num <= 0x8) || num == 0xb || (num >= 0xe && num <= 0x1f) || num == 0x7f
-                || (num >= 0xfdd0 && num <= 0xfdef) || (num & 0xfffe) == 0xfffe) {
+        if ((num >= 0x1 && num <= 0x8)
+                || num == 0xb
+                || (num >= 0xe && num <= 0x1f)
+                || num == 0x7f
+                || (num >= 0xfdd0 && num <= 0xfdef)
+                || (num & 0xfffe) == 0xfffe) {
             return ""; // control and non-characters are dropped
         }
         return new String(Character.toChars(num));

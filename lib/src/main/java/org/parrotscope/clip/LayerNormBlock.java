@@ -5,7 +5,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 
-/** LayerNorm over the last axis with {@code weight} and {@code bias}, eps 1e-5 (PyTorch's default, used by OpenCLIP). */
+/**
+ * LayerNorm over the last axis with {@code weight} and {@code bias}, eps 1e-5 (PyTorch's default, used by OpenCLIP).
+ */
 final class LayerNormBlock extends ClipBlock {
 
     static final float EPS = 1e-5f;

@@ -64,7 +64,8 @@ public final class ModelFolder {
 
     /**
      * @param dir a model folder
-     * @return the tokenizer files present: the OpenCLIP BPE file, or {@code vocab.json} and {@code merges.txt}; empty if none
+     * @return the tokenizer files present: the OpenCLIP BPE file, or {@code vocab.json} and {@code merges.txt}; empty
+     * if none
      */
     public static List<Path> tokenizerFiles(Path dir) {
         Path bpe = dir.resolve(BPE);
@@ -109,7 +110,8 @@ public final class ModelFolder {
     public static JsonObject preprocessConfig(Path dir) throws IOException {
         Path f = configFile(dir);
         try {
-            JsonObject root = JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8)).getAsJsonObject();
+            JsonObject root = JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
             if (root.has("preprocess_cfg") && root.get("preprocess_cfg").isJsonObject()) {
                 return root.getAsJsonObject("preprocess_cfg");
             }
@@ -117,7 +119,8 @@ public final class ModelFolder {
             Path hf = dir.resolve("preprocessor_config.json");
             if (Files.isRegularFile(hf)) {
                 // Hugging Face CLIPImageProcessor: bicubic shortest-side resize and centre crop, its own mean/std
-                JsonObject h = JsonParser.parseString(Files.readString(hf, StandardCharsets.UTF_8)).getAsJsonObject();
+                JsonObject h = JsonParser.parseString(Files.readString(hf, StandardCharsets.UTF_8))
+                        .getAsJsonObject();
                 if (h.has("image_mean")) {
                     pre.add("mean", h.get("image_mean"));
                 }

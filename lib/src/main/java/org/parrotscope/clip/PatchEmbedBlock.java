@@ -21,8 +21,14 @@ final class PatchEmbedBlock extends ClipBlock {
     @Override
     NDArray forward(ParameterStore ps, NDArray x, boolean training) {
         return x.getNDArrayInternal()
-                .convolution(x, value(ps, weight, x, training), null, new Shape(patch, patch), new Shape(0, 0),
-                        new Shape(1, 1), 1)
+                .convolution(
+                        x,
+                        value(ps, weight, x, training),
+                        null,
+                        new Shape(patch, patch),
+                        new Shape(0, 0),
+                        new Shape(1, 1),
+                        1)
                 .singletonOrThrow();
     }
 

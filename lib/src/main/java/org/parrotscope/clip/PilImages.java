@@ -16,7 +16,13 @@ import java.awt.image.Raster;
 final class PilImages {
 
     /** The Pillow mode of a decoded image. */
-    enum Mode { L, LA, RGB, RGBA, P }
+    enum Mode {
+        L,
+        LA,
+        RGB,
+        RGBA,
+        P
+    }
 
     private PilImages() {}
 
@@ -37,7 +43,8 @@ final class PilImages {
      * The image's samples in its Pillow mode: 1 band (L), 2 (LA), 3 (RGB, and P expanded through its palette, which
      * equals Pillow's P-to-RGB conversion after a nearest resize) or 4 (RGBA, not premultiplied). Samples of sRGB and
      * gray images are read raw, as Pillow does (no colour management; 16-bit samples keep their high byte, as Pillow's
-     * 16-bit PNG RGB decoding does): {@code getRGB} would push gray through a linear-to-sRGB curve Pillow never applies.
+     * 16-bit PNG RGB decoding does): {@code getRGB} would push gray through a linear-to-sRGB curve Pillow never
+     * applies.
      */
     static Pixels pixels(BufferedImage img, Mode mode) {
         int w = img.getWidth();
@@ -50,7 +57,9 @@ final class PilImages {
         };
         ColorModel cm = img.getColorModel();
         Raster r = img.getRaster();
-        boolean raw = mode != Mode.P && !cm.isAlphaPremultiplied() && r.getNumBands() == bands
+        boolean raw = mode != Mode.P
+                && !cm.isAlphaPremultiplied()
+                && r.getNumBands() == bands
                 && (cm.getColorSpace().isCS_sRGB() || cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY);
         byte[] out = new byte[w * h * bands];
         if (raw) {

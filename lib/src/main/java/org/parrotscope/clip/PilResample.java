@@ -54,7 +54,8 @@ final class PilResample {
             for (int x = 0; x < xmax; x++) {
                 double w = ww != 0.0 ? k[x] / ww : k[x];
                 // round half away from zero, then truncate, as normalize_coeffs_8bpc
-                weights[xx * ksize + x] = (int) (w < 0 ? -0.5 + w * (1 << PRECISION_BITS) : 0.5 + w * (1 << PRECISION_BITS));
+                weights[xx * ksize + x] =
+                        (int) (w < 0 ? -0.5 + w * (1 << PRECISION_BITS) : 0.5 + w * (1 << PRECISION_BITS));
             }
             start[xx] = xmin;
             count[xx] = Math.max(xmax, 0);

@@ -19,7 +19,8 @@ record Pixels(int width, int height, int bands, byte[] data) {
             throw new IllegalArgumentException("bad image geometry " + width + "x" + height + "x" + bands);
         }
         if ((long) width * height * bands != data.length) {
-            throw new IllegalArgumentException("data length " + data.length + " != " + width + "x" + height + "x" + bands);
+            throw new IllegalArgumentException(
+                    "data length " + data.length + " != " + width + "x" + height + "x" + bands);
         }
     }
 
@@ -39,7 +40,8 @@ record Pixels(int width, int height, int bands, byte[] data) {
      */
     Pixels crop(int left, int top, int w, int h) {
         if (left < 0 || top < 0 || left + w > width || top + h > height) {
-            throw new IllegalArgumentException("crop " + w + "x" + h + "+" + left + "+" + top + " outside " + width + "x" + height);
+            throw new IllegalArgumentException(
+                    "crop " + w + "x" + h + "+" + left + "+" + top + " outside " + width + "x" + height);
         }
         byte[] out = new byte[w * h * bands];
         for (int y = 0; y < h; y++) {

@@ -4,7 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 
-/** OpenCLIP's pre-LayerNorm {@code ResidualAttentionBlock}: {@code x + attn(ln_1(x))}, then {@code x + mlp(ln_2(x))}. */
+/**
+ * OpenCLIP's pre-LayerNorm {@code ResidualAttentionBlock}: {@code x + attn(ln_1(x))}, then {@code x + mlp(ln_2(x))}.
+ */
 final class ResidualBlock extends ClipBlock {
 
     private final LayerNormBlock ln1;

@@ -128,8 +128,11 @@ public final class SafetensorsFile implements AutoCloseable {
     public TensorInfo info(String name) {
         TensorInfo t = tensors.get(name);
         if (t == null) {
-            throw new IllegalArgumentException(file + ": no tensor '" + name + "' (the file has " + tensors.size()
-                    + " tensors" + (tensors.isEmpty() ? "" : ", e.g. '" + tensors.keySet().iterator().next() + "'") + ")");
+            throw new IllegalArgumentException(
+                    file + ": no tensor '" + name + "' (the file has " + tensors.size() + " tensors"
+                            + (tensors.isEmpty()
+                                    ? ""
+                                    : ", e.g. '" + tensors.keySet().iterator().next() + "'") + ")");
         }
         return t;
     }
@@ -145,7 +148,8 @@ public final class SafetensorsFile implements AutoCloseable {
     public float[] floats(String name) throws IOException {
         TensorInfo t = info(name);
         if (!t.dtype().isFloating()) {
-            throw new IOException(file + ": tensor '" + name + "' is " + t.dtype() + ", not floating-point; use longs()");
+            throw new IOException(
+                    file + ": tensor '" + name + "' is " + t.dtype() + ", not floating-point; use longs()");
         }
         float[] out = new float[checkedLength(t)];
         int at = 0;
@@ -188,7 +192,8 @@ public final class SafetensorsFile implements AutoCloseable {
     public long[] longs(String name) throws IOException {
         TensorInfo t = info(name);
         if (t.dtype().isFloating()) {
-            throw new IOException(file + ": tensor '" + name + "' is " + t.dtype() + ", not an integer type; use floats()");
+            throw new IOException(
+                    file + ": tensor '" + name + "' is " + t.dtype() + ", not an integer type; use floats()");
         }
         long[] out = new long[checkedLength(t)];
         int at = 0;
@@ -236,9 +241,11 @@ public final class SafetensorsFile implements AutoCloseable {
     public ByteBuffer bytes(String name) throws IOException {
         TensorInfo t = info(name);
         if (t.byteSize() > Integer.MAX_VALUE) {
-            throw new IOException(file + ": tensor '" + name + "' has " + t.byteSize() + " bytes, more than one buffer holds");
+            throw new IOException(
+                    file + ": tensor '" + name + "' has " + t.byteSize() + " bytes, more than one buffer holds");
         }
-        return channel.map(FileChannel.MapMode.READ_ONLY, dataStart + t.begin(), t.byteSize()).order(ByteOrder.LITTLE_ENDIAN);
+        return channel.map(FileChannel.MapMode.READ_ONLY, dataStart + t.begin(), t.byteSize())
+                .order(ByteOrder.LITTLE_ENDIAN);
     }
 
     private int checkedLength(TensorInfo t) throws IOException {
@@ -256,7 +263,8 @@ public final class SafetensorsFile implements AutoCloseable {
         long window = WINDOW - WINDOW % t.dtype().size();
         for (long pos = t.begin(); pos < t.end(); pos += window) {
             long len = Math.min(window, t.end() - pos);
-            out.add(channel.map(FileChannel.MapMode.READ_ONLY, dataStart + pos, len).order(ByteOrder.LITTLE_ENDIAN));
+            out.add(channel.map(FileChannel.MapMode.READ_ONLY, dataStart + pos, len)
+                    .order(ByteOrder.LITTLE_ENDIAN));
         }
         return out;
     }

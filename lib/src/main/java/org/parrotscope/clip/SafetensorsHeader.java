@@ -47,8 +47,12 @@ record SafetensorsHeader(Map<String, String> metadata, List<TensorInfo> tensors)
     static SafetensorsHeader parse(byte[] json, long dataSize) throws IOException {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(json)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(json))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new IOException("header is not valid UTF-8");
         }
@@ -117,8 +121,9 @@ record SafetensorsHeader(Map<String, String> metadata, List<TensorInfo> tensors)
                     if (s == null) {
                         throw new IOException("tensor '" + name + "': dtype is not a string");
                     }
-                    dtype = SafeDType.parse(s).orElseThrow(() -> new IOException("tensor '" + name
-                            + "': unknown dtype '" + s + "' (known: " + Arrays.toString(SafeDType.values()) + ")"));
+                    dtype = SafeDType.parse(s)
+                            .orElseThrow(() -> new IOException("tensor '" + name + "': unknown dtype '" + s
+                                    + "' (known: " + Arrays.toString(SafeDType.values()) + ")"));
                 }
                 case "shape" -> shape = readLongs(r, name, "shape");
                 case "data_offsets" -> offsets = readLongs(r, name, "data_offsets");
@@ -191,8 +196,8 @@ record SafetensorsHeader(Map<String, String> metadata, List<TensorInfo> tensors)
         String prev = null;
         for (TensorInfo t : tensors) {
             if (t.begin() < pos) {
-                throw new IOException("tensor '" + t.name() + "' [" + t.begin() + ", " + t.end() + ") overlaps '"
-                        + prev + "' which ends at " + pos);
+                throw new IOException("tensor '" + t.name() + "' [" + t.begin() + ", " + t.end() + ") overlaps '" + prev
+                        + "' which ends at " + pos);
             }
             if (t.begin() > pos) {
                 throw new IOException("hole in the data section: bytes [" + pos + ", " + t.begin()

@@ -32,8 +32,8 @@ public final class SafetensorsWriter {
             Objects.requireNonNull(data, "data");
             long n = TensorInfo.numel(shape);
             if (n != data.length) {
-                throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has " + n + " elements but data has "
-                        + data.length);
+                throw new IllegalArgumentException(
+                        "shape " + Arrays.toString(shape) + " has " + n + " elements but data has " + data.length);
             }
         }
 
@@ -68,7 +68,8 @@ public final class SafetensorsWriter {
         }
         byte[] header = header(tensors, dtype, metadata);
         AtomicFiles.write(file, out -> {
-            ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, header.length);
+            ByteBuffer len =
+                    ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, header.length);
             out.write(len.array());
             out.write(header);
             ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);

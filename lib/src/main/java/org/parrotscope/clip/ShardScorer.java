@@ -100,8 +100,9 @@ public final class ShardScorer {
      * @param sink receives each shard and its scored samples, in stored order
      * @throws IOException when a shard cannot be opened
      */
-    public void score(List<Shard> shards, SkipLog skips, Progress progress,
-            java.util.function.BiConsumer<Shard, Scored> sink) throws IOException {
+    public void score(
+            List<Shard> shards, SkipLog skips, Progress progress, java.util.function.BiConsumer<Shard, Scored> sink)
+            throws IOException {
         for (Shard shard : shards) {
             score(shard, skips, progress, s -> sink.accept(shard, s));
         }
@@ -133,7 +134,8 @@ public final class ShardScorer {
             return;
         }
         float[][] img = scorer.embedPixels(pixels);
-        float[][] txt = scorer.embedTexts(ready.stream().map(p -> p.sample().caption()).toList());
+        float[][] txt =
+                scorer.embedTexts(ready.stream().map(p -> p.sample().caption()).toList());
         float[] cos = ClipScorer.pairCosines(img, txt);
         for (int i = 0; i < ready.size(); i++) {
             sink.accept(new Scored(ready.get(i).sample().key(), cos[i], img[i], txt[i]));

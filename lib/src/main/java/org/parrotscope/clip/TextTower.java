@@ -27,8 +27,8 @@ final class TextTower extends ClipBlock {
         int w = cfg.width();
         tokenEmbedding = addChildBlock("token_embedding", new EmbeddingBlock(cfg.vocabSize(), w));
         positionalEmbedding = param("positional_embedding", cfg.contextLength(), w);
-        transformer = addChildBlock("transformer",
-                new TransformerBlock(w, cfg.layers(), cfg.heads(), cfg.mlpWidth(), c.quickGelu()));
+        transformer = addChildBlock(
+                "transformer", new TransformerBlock(w, cfg.layers(), cfg.heads(), cfg.mlpWidth(), c.quickGelu()));
         lnFinal = addChildBlock("ln_final", new LayerNormBlock(w));
         textProjection = param("text_projection", w, embedDim);
     }
@@ -52,7 +52,11 @@ final class TextTower extends ClipBlock {
         // pool at the end-of-text token (the highest id); a one-hot product keeps the gather differentiable
         NDArray end = ids.argMax(1).toType(DataType.INT64, false).reshape(-1, 1);
         NDArray positions = ids.getManager().arange(0L, len, 1L, DataType.INT64).toDevice(ids.getDevice(), false);
-        NDArray onehot = positions.reshape(1, len).eq(end).toType(DataType.FLOAT32, false).expandDims(1);
+        NDArray onehot = positions
+                .reshape(1, len)
+                .eq(end)
+                .toType(DataType.FLOAT32, false)
+                .expandDims(1);
         NDArray pooled = onehot.matMul(x).squeeze(1);
         return lnFinal.forward(ps, pooled, training).matMul(value(ps, textProjection, ids, training));
     }

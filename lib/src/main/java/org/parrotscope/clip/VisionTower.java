@@ -32,8 +32,8 @@ final class VisionTower extends ClipBlock {
         classEmbedding = param("class_embedding", w);
         positionalEmbedding = param("positional_embedding", cfg.tokens(), w);
         lnPre = addChildBlock("ln_pre", new LayerNormBlock(w));
-        transformer = addChildBlock("transformer",
-                new TransformerBlock(w, cfg.layers(), cfg.heads(), cfg.mlpWidth(), c.quickGelu()));
+        transformer = addChildBlock(
+                "transformer", new TransformerBlock(w, cfg.layers(), cfg.heads(), cfg.mlpWidth(), c.quickGelu()));
         lnPost = addChildBlock("ln_post", new LayerNormBlock(w));
         proj = param("proj", w, embedDim);
     }
@@ -46,8 +46,8 @@ final class VisionTower extends ClipBlock {
     NDArray forward(ParameterStore ps, NDArray x, boolean training) {
         Shape s = x.getShape();
         if (s.dimension() != 4 || s.get(1) != 3 || s.get(2) != cfg.imageSize() || s.get(3) != cfg.imageSize()) {
-            throw new IllegalArgumentException("expected pixels [N, 3, " + cfg.imageSize() + ", " + cfg.imageSize()
-                    + "], got " + s);
+            throw new IllegalArgumentException(
+                    "expected pixels [N, 3, " + cfg.imageSize() + ", " + cfg.imageSize() + "], got " + s);
         }
         long n = s.get(0);
         int w = cfg.width();

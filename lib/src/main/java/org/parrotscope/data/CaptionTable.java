@@ -47,12 +47,14 @@ final class CaptionTable implements Closeable {
             header = new ArrayList<>();
             if (h != null) {
                 for (byte[] f : h.fields()) {
-                    header.add(Captions.clean(new String(f, StandardCharsets.UTF_8)).toLowerCase(Locale.ROOT));
+                    header.add(Captions.clean(new String(f, StandardCharsets.UTF_8))
+                            .toLowerCase(Locale.ROOT));
                 }
             }
             if (!header.contains("image") || !header.contains("caption")) {
                 in.close();
-                throw new IOException(file + ": the CSV header must name the columns image and caption, found " + header);
+                throw new IOException(
+                        file + ": the CSV header must name the columns image and caption, found " + header);
             }
         }
     }
@@ -81,7 +83,10 @@ final class CaptionTable implements Closeable {
             return null;
         }
         if (rec.fields().size() != header.size()) {
-            skips.add(new Skipped("", source, "malformed_row",
+            skips.add(new Skipped(
+                    "",
+                    source,
+                    "malformed_row",
                     "line " + rec.line() + ": " + rec.fields().size() + " fields, the header has " + header.size()));
             return null;
         }
@@ -125,7 +130,8 @@ final class CaptionTable implements Closeable {
         JsonElement c = obj.remove("caption");
         String caption = stringField(c);
         // The line was decoded as a whole: the caption is flagged when it holds a replaced byte.
-        Captions.Text cap = caption == null ? null : new Captions.Text(caption, text.flagged() && caption.indexOf('\uFFFD') >= 0);
+        Captions.Text cap =
+                caption == null ? null : new Captions.Text(caption, text.flagged() && caption.indexOf('\uFFFD') >= 0);
         return new Row(at, image, cap, obj);
     }
 

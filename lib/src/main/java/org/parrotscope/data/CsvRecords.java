@@ -46,7 +46,8 @@ final class CsvRecords {
                 if (c < 0) {
                     eof = true;
                     if (quoted) {
-                        throw new MalformedException("line " + start + ": a quoted field is not closed before the end of the file");
+                        throw new MalformedException(
+                                "line " + start + ": a quoted field is not closed before the end of the file");
                     }
                     break;
                 }

@@ -25,8 +25,12 @@ public final class DatasetInspector {
 
     /** Buckets of an image's shorter side in pixels: lower bounds, with their labels. */
     public static final List<Map.Entry<Integer, String>> SIZE_BUCKETS = List.of(
-            Map.entry(0, "<64"), Map.entry(64, "64-127"), Map.entry(128, "128-255"), Map.entry(256, "256-511"),
-            Map.entry(512, "512-1023"), Map.entry(1024, ">=1024"));
+            Map.entry(0, "<64"),
+            Map.entry(64, "64-127"),
+            Map.entry(128, "128-255"),
+            Map.entry(256, "256-511"),
+            Map.entry(512, "512-1023"),
+            Map.entry(1024, ">=1024"));
 
     private final int threads;
     private final ImageDecoder decoder;
@@ -136,8 +140,19 @@ public final class DatasetInspector {
                 bySize.put(SIZE_BUCKETS.get(i).getValue(), sizes[i]);
             }
             List<Skipped> skipped = new ArrayList<>(skips.entries());
-            return new InspectionReport(shards, read, n, skips.total(), skips.countsByReason(), formats, bySize,
-                    LengthStats.of(words, n), LengthStats.of(chars, n), flagged, skips.warningsByReason(), skipped);
+            return new InspectionReport(
+                    shards,
+                    read,
+                    n,
+                    skips.total(),
+                    skips.countsByReason(),
+                    formats,
+                    bySize,
+                    LengthStats.of(words, n),
+                    LengthStats.of(chars, n),
+                    flagged,
+                    skips.warningsByReason(),
+                    skipped);
         }
     }
 

@@ -49,13 +49,15 @@ public final class Datasets {
      */
     public static List<Shard> resolve(List<String> specs, ReadOptions options) throws IOException {
         if (specs.isEmpty()) {
-            throw new IOException("no dataset given: name .tar shards, a glob or brace range of shards, or an image folder with captions.csv/captions.jsonl");
+            throw new IOException(
+                    "no dataset given: name .tar shards, a glob or brace range of shards, or an image folder with captions.csv/captions.jsonl");
         }
         Map<Path, Shard> shards = new LinkedHashMap<>();
         for (String spec : specs) {
             List<Shard> found = new ArrayList<>();
             for (String expanded : ShardSpecs.braces(spec)) {
-                if (ShardSpecs.isGlob(expanded) && !Files.exists(Path.of(expanded))) { // a file literally named "a[1].tar" is not a glob
+                if (ShardSpecs.isGlob(expanded)
+                        && !Files.exists(Path.of(expanded))) { // a file literally named "a[1].tar" is not a glob
                     for (Path p : ShardSpecs.glob(expanded)) {
                         Shard s = fromGlobMatch(p, options);
                         if (s != null) {
@@ -91,9 +93,13 @@ public final class Datasets {
                 return List.of(new FolderShard(p, table, options));
             }
             try (Stream<Path> files = Files.list(p)) {
-                List<Shard> tars = files.filter(Datasets::isTar).sorted().map(f -> (Shard) new TarShard(f, options)).toList();
+                List<Shard> tars = files.filter(Datasets::isTar)
+                        .sorted()
+                        .map(f -> (Shard) new TarShard(f, options))
+                        .toList();
                 if (tars.isEmpty()) {
-                    throw new IOException("dataset folder " + spec + " has no captions.jsonl, captions.csv or .tar shards");
+                    throw new IOException(
+                            "dataset folder " + spec + " has no captions.jsonl, captions.csv or .tar shards");
                 }
                 return tars;
             }
@@ -151,7 +157,11 @@ public final class Datasets {
                     if (seen.add(s.key())) {
                         next = s;
                     } else {
-                        skips.add(new Skipped(s.key(), s.source(), "duplicate_key", "key " + s.key() + " appeared in an earlier shard; the first one is kept"));
+                        skips.add(new Skipped(
+                                s.key(),
+                                s.source(),
+                                "duplicate_key",
+                                "key " + s.key() + " appeared in an earlier shard; the first one is kept"));
                     }
                     continue;
                 }

@@ -111,13 +111,18 @@ final class FolderShard implements Shard {
         private Sample toSample(CaptionTable.Row r) throws IOException {
             String source = dir.toString();
             if (r.image() == null || r.image().isBlank()) {
-                skips.add(new Skipped("", source, "missing_image", table.getFileName() + " line " + r.line() + " names no image"));
+                skips.add(new Skipped(
+                        "", source, "missing_image", table.getFileName() + " line " + r.line() + " names no image"));
                 return null;
             }
             String rel = r.image().replace('\\', '/');
             String key = SampleNames.key(rel);
             if (seen.contains(key)) {
-                skips.add(new Skipped(key, source, "duplicate_key", "line " + r.line() + ": key " + key + " appeared earlier; the first one is kept"));
+                skips.add(new Skipped(
+                        key,
+                        source,
+                        "duplicate_key",
+                        "line " + r.line() + ": key " + key + " appeared earlier; the first one is kept"));
                 return null;
             }
             Path file = dir.resolve(rel);
@@ -128,13 +133,21 @@ final class FolderShard implements Shard {
             }
             long size = Files.size(file);
             if (size > options.maxEntryBytes()) {
-                skips.add(new Skipped(key, source, "too_large", file + " has " + size + " bytes (limit " + options.maxEntryBytes() + ")"));
+                skips.add(new Skipped(
+                        key,
+                        source,
+                        "too_large",
+                        file + " has " + size + " bytes (limit " + options.maxEntryBytes() + ")"));
                 return null;
             }
             try {
                 image = Files.readAllBytes(file);
             } catch (IOException e) {
-                skips.add(new Skipped(key, source, "unreadable_file", "line " + r.line() + ": cannot read " + file + ": " + e.getMessage()));
+                skips.add(new Skipped(
+                        key,
+                        source,
+                        "unreadable_file",
+                        "line " + r.line() + ": cannot read " + file + ": " + e.getMessage()));
                 return null;
             }
             r.metadata().addProperty("image", rel);

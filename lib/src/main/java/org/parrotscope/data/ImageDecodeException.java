@@ -13,7 +13,8 @@ public class ImageDecodeException extends IOException {
     /**
      * Creates the exception.
      *
-     * @param reason the reason code: {@code empty_file}, {@code corrupt_image}, {@code unsupported_image} or {@code too_many_pixels}
+     * @param reason the reason code: {@code empty_file}, {@code corrupt_image}, {@code unsupported_image} or {@code
+     * too_many_pixels}
      * @param message the explanation, naming the sample
      * @param cause the decoder's exception, or null
      */

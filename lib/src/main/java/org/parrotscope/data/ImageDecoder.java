@@ -96,9 +96,11 @@ public final class ImageDecoder {
             reader.addIIOReadWarningListener((src, warning) -> warnings.add(warning));
             BufferedImage img = reader.read(0);
             for (String w : warnings) {
-                // libjpeg fills missing scan data with grey and only warns; PIL refuses such files ("image file is truncated"), so do we.
+                // libjpeg fills missing scan data with grey and only warns; PIL refuses such files ("image file is
+                // truncated"), so do we.
                 if (w.toLowerCase(Locale.ROOT).contains("premature end")) {
-                    throw new ImageDecodeException("corrupt_image", name(s) + ": image data ends early (truncated file): " + w, null);
+                    throw new ImageDecodeException(
+                            "corrupt_image", name(s) + ": image data ends early (truncated file): " + w, null);
                 }
             }
             return new DecodedImage(RgbImages.toIntRgb(img), formatOf(reader));
@@ -121,7 +123,8 @@ public final class ImageDecoder {
         if (pixels > maxPixels || width <= 0 || height <= 0) {
             throw new ImageDecodeException(
                     pixels > maxPixels ? "too_many_pixels" : "corrupt_image",
-                    name(s) + ": header says " + width + "x" + height + " = " + pixels + " pixels (limit " + maxPixels + ")",
+                    name(s) + ": header says " + width + "x" + height + " = " + pixels + " pixels (limit " + maxPixels
+                            + ")",
                     null);
         }
     }
@@ -140,7 +143,10 @@ public final class ImageDecoder {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw new ImageDecodeException("unsupported_image", name(s) + ": no image reader recognises the content (starts with " + head(bytes) + ")", null);
+                throw new ImageDecodeException(
+                        "unsupported_image",
+                        name(s) + ": no image reader recognises the content (starts with " + head(bytes) + ")",
+                        null);
             }
             reader = readers.next();
             reader.setInput(in, true, true);
@@ -148,8 +154,12 @@ public final class ImageDecoder {
         } catch (ImageDecodeException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            // Plugins signal bad data with IIOException but also with IndexOutOfBounds, IllegalArgument, CMMException...
-            throw new ImageDecodeException("corrupt_image", name(s) + ": " + (reader == null ? "" : formatOf(reader) + " ") + "decoding failed: " + e, e);
+            // Plugins signal bad data with IIOException but also with IndexOutOfBounds, IllegalArgument,
+            // CMMException...
+            throw new ImageDecodeException(
+                    "corrupt_image",
+                    name(s) + ": " + (reader == null ? "" : formatOf(reader) + " ") + "decoding failed: " + e,
+                    e);
         } finally {
             if (reader != null) {
                 reader.dispose();
@@ -184,7 +194,8 @@ public final class ImageDecoder {
         private Builder() {}
 
         /**
-         * @param pixels the largest width x height to decode (default 50,000,000); larger images fail with {@code too_many_pixels}
+         * @param pixels the largest width x height to decode (default 50,000,000); larger images fail with {@code
+         * too_many_pixels}
          * @return this builder
          */
         public Builder optMaxPixels(long pixels) {

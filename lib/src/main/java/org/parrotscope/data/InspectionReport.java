@@ -23,13 +23,23 @@ import java.util.TreeMap;
  * @param captionWords caption length in whitespace-separated words, over valid samples
  * @param captionChars caption length in Unicode code points, over valid samples
  * @param flaggedCaptions valid samples whose caption was not valid UTF-8
- * @param warningsByReason problems in kept samples per reason ({@code invalid_utf8_caption}, {@code malformed_json}), sorted
+ * @param warningsByReason problems in kept samples per reason ({@code invalid_utf8_caption}, {@code malformed_json}),
+ * sorted
  * @param skippedSamples the skipped samples themselves
  */
 public record InspectionReport(
-        long shards, long samplesRead, long samples, long skipped, Map<String, Long> skippedByReason,
-        Map<String, Long> imagesByFormat, Map<String, Long> imagesBySize, LengthStats captionWords, LengthStats captionChars,
-        long flaggedCaptions, Map<String, Long> warningsByReason, List<Skipped> skippedSamples) {
+        long shards,
+        long samplesRead,
+        long samples,
+        long skipped,
+        Map<String, Long> skippedByReason,
+        Map<String, Long> imagesByFormat,
+        Map<String, Long> imagesBySize,
+        LengthStats captionWords,
+        LengthStats captionChars,
+        long flaggedCaptions,
+        Map<String, Long> warningsByReason,
+        List<Skipped> skippedSamples) {
 
     /** The number of skipped samples listed by {@link #toText()}. */
     public static final int TEXT_SKIP_LIST = 20;
@@ -95,13 +105,25 @@ public record InspectionReport(
         table(sb, "warnings (samples kept)", warningsByReason);
         table(sb, "images by format", imagesByFormat);
         table(sb, "images by shorter side (px)", imagesBySize);
-        sb.append(String.format(Locale.ROOT, "%n%-16s %10s %10s %8s %8s%n", "caption length", "mean", "median", "p95", "max"));
+        sb.append(String.format(
+                Locale.ROOT, "%n%-16s %10s %10s %8s %8s%n", "caption length", "mean", "median", "p95", "max"));
         for (var row : List.of(Map.entry("words", captionWords), Map.entry("chars", captionChars))) {
             LengthStats s = row.getValue();
-            sb.append(String.format(Locale.ROOT, "  %-14s %10.2f %10.1f %8d %8d%n", row.getKey(), s.mean(), s.median(), s.p95(), s.max()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  %-14s %10.2f %10.1f %8d %8d%n",
+                    row.getKey(),
+                    s.mean(),
+                    s.median(),
+                    s.p95(),
+                    s.max()));
         }
         if (!skippedSamples.isEmpty()) {
-            sb.append(String.format(Locale.ROOT, "%nskipped samples (first %d of %d)%n", Math.min(TEXT_SKIP_LIST, skippedSamples.size()), skipped));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%nskipped samples (first %d of %d)%n",
+                    Math.min(TEXT_SKIP_LIST, skippedSamples.size()),
+                    skipped));
             for (Skipped s : skippedSamples.subList(0, Math.min(TEXT_SKIP_LIST, skippedSamples.size()))) {
                 sb.append("  ").append(s).append(System.lineSeparator());
             }

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Parses the records of a pax extended header: {@code "<length> <key>=<value>\n"}, length in bytes including itself. */
+/**
+ * Parses the records of a pax extended header: {@code "<length> <key>=<value>\n"}, length in bytes including itself.
+ */
 final class PaxRecords {
 
     private PaxRecords() {}
@@ -19,13 +21,19 @@ final class PaxRecords {
                 len = len * 10 + (data[sp] - '0');
                 sp++;
             }
-            if (sp >= data.length || data[sp] != ' ' || len <= sp - i || i + len > data.length || data[i + len - 1] != '\n') {
-                throw new TarReader.DamageException("corrupt_tar", headerAt, "bad pax header at byte " + headerAt + ": malformed record");
+            if (sp >= data.length
+                    || data[sp] != ' '
+                    || len <= sp - i
+                    || i + len > data.length
+                    || data[i + len - 1] != '\n') {
+                throw new TarReader.DamageException(
+                        "corrupt_tar", headerAt, "bad pax header at byte " + headerAt + ": malformed record");
             }
             String rec = new String(data, sp + 1, i + len - 1 - (sp + 1), StandardCharsets.UTF_8);
             int eq = rec.indexOf('=');
             if (eq <= 0) {
-                throw new TarReader.DamageException("corrupt_tar", headerAt, "bad pax header at byte " + headerAt + ": record without '='");
+                throw new TarReader.DamageException(
+                        "corrupt_tar", headerAt, "bad pax header at byte " + headerAt + ": record without '='");
             }
             out.add(new String[] {rec.substring(0, eq), rec.substring(eq + 1)});
             i += len;

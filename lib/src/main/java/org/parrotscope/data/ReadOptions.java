@@ -19,7 +19,8 @@ public record ReadOptions(boolean keepMissingCaptions, long maxEntryBytes) {
     /** Validates the fields. */
     public ReadOptions {
         if (maxEntryBytes <= 0 || maxEntryBytes > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("maxEntryBytes must be in 1.." + (Integer.MAX_VALUE - 16) + ": " + maxEntryBytes);
+            throw new IllegalArgumentException(
+                    "maxEntryBytes must be in 1.." + (Integer.MAX_VALUE - 16) + ": " + maxEntryBytes);
         }
     }
 

@@ -42,9 +42,13 @@ final class RgbImages {
     }
 
     private static boolean isPlain(Raster r) {
-        return r.getParent() == null && r.getMinX() == 0 && r.getMinY() == 0
-                && r.getSampleModelTranslateX() == 0 && r.getSampleModelTranslateY() == 0
-                && r.getDataBuffer().getNumBanks() == 1 && r.getDataBuffer().getOffset() == 0;
+        return r.getParent() == null
+                && r.getMinX() == 0
+                && r.getMinY() == 0
+                && r.getSampleModelTranslateX() == 0
+                && r.getSampleModelTranslateY() == 0
+                && r.getDataBuffer().getNumBanks() == 1
+                && r.getDataBuffer().getOffset() == 0;
     }
 
     /** Integer samples in sRGB or grey, not premultiplied: converted by scaling each sample. */

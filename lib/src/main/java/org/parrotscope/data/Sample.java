@@ -16,7 +16,13 @@ import java.util.Objects;
  * @param captionFlagged true when the caption was not valid UTF-8 and was decoded with replacement characters
  */
 public record Sample(
-        String key, String caption, String imageExt, byte[] imageBytes, JsonObject metadata, String source, boolean captionFlagged) {
+        String key,
+        String caption,
+        String imageExt,
+        byte[] imageBytes,
+        JsonObject metadata,
+        String source,
+        boolean captionFlagged) {
 
     /** Validates the fields. */
     public Sample {
@@ -44,6 +50,7 @@ public record Sample(
 
     @Override
     public String toString() {
-        return "Sample[" + key + " from " + source + ", " + imageExt + " " + imageBytes.length + " bytes, caption=" + caption + "]";
+        return "Sample[" + key + " from " + source + ", " + imageExt + " " + imageBytes.length + " bytes, caption="
+                + caption + "]";
     }
 }

@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
  * <ul>
  *   <li>no image file: {@code missing_image}; a 0-byte image: {@code empty_file};</li>
  *   <li>no caption or a blank one: {@code missing_caption}, unless {@link ReadOptions#keepMissingCaptions()};</li>
- *   <li>a caption that is not valid UTF-8: kept, decoded with U+FFFD, {@code captionFlagged}, warning {@code invalid_utf8_caption};</li>
+ * <li>a caption that is not valid UTF-8: kept, decoded with U+FFFD, {@code captionFlagged}, warning {@code
+ * invalid_utf8_caption};</li>
  *   <li>malformed {@code .json} metadata: kept with empty metadata, warning {@code malformed_json}.</li>
  * </ul>
  * Captions are stripped of surrounding whitespace (hand-made files end with a newline).
@@ -38,7 +39,13 @@ final class SampleAssembler {
      * @param baseMetadata metadata from elsewhere (a CSV row's other columns), or null
      * @return the sample, or null when it was skipped
      */
-    Sample assemble(String key, String imageExt, byte[] image, Captions.Text caption, byte[] metadata, JsonObject baseMetadata) {
+    Sample assemble(
+            String key,
+            String imageExt,
+            byte[] image,
+            Captions.Text caption,
+            byte[] metadata,
+            JsonObject baseMetadata) {
         if (image == null) {
             skips.add(new Skipped(key, source, "missing_image", "no image file for key " + key));
             return null;
@@ -49,12 +56,14 @@ final class SampleAssembler {
         }
         String text = caption == null ? "" : Captions.clean(caption.text());
         if (text.isEmpty() && !options.keepMissingCaptions()) {
-            skips.add(new Skipped(key, source, "missing_caption", caption == null ? "no caption" : "the caption is empty"));
+            skips.add(new Skipped(
+                    key, source, "missing_caption", caption == null ? "no caption" : "the caption is empty"));
             return null;
         }
         boolean flagged = caption != null && caption.flagged();
         if (flagged) {
-            skips.warn(new Skipped(key, source, "invalid_utf8_caption", "caption is not valid UTF-8; decoded with U+FFFD: " + text));
+            skips.warn(new Skipped(
+                    key, source, "invalid_utf8_caption", "caption is not valid UTF-8; decoded with U+FFFD: " + text));
         }
         JsonObject meta = baseMetadata == null ? new JsonObject() : baseMetadata;
         if (metadata != null) {
@@ -75,9 +84,11 @@ final class SampleAssembler {
             if (e.isJsonObject()) {
                 return e.getAsJsonObject();
             }
-            skips.warn(new Skipped(key, source, "malformed_json", key + ".json is not a JSON object; metadata left empty"));
+            skips.warn(new Skipped(
+                    key, source, "malformed_json", key + ".json is not a JSON object; metadata left empty"));
         } catch (JsonParseException | IllegalStateException e) {
-            skips.warn(new Skipped(key, source, "malformed_json", key + ".json: " + e.getMessage() + "; metadata left empty"));
+            skips.warn(new Skipped(
+                    key, source, "malformed_json", key + ".json: " + e.getMessage() + "; metadata left empty"));
         }
         return null;
     }

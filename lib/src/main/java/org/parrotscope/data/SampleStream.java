@@ -45,7 +45,8 @@ public final class SampleStream implements Iterable<Sample>, AutoCloseable {
     @Override
     public synchronized Iterator<Sample> iterator() {
         if (iterated || closed) {
-            throw new IllegalStateException(closed ? "sample stream is closed" : "a sample stream can be iterated only once");
+            throw new IllegalStateException(
+                    closed ? "sample stream is closed" : "a sample stream can be iterated only once");
         }
         iterated = true;
         return samples;
@@ -53,7 +54,8 @@ public final class SampleStream implements Iterable<Sample>, AutoCloseable {
 
     /** @return the samples as a sequential {@link Stream} (same one-pass rule as {@link #iterator()}) */
     public Stream<Sample> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     /**

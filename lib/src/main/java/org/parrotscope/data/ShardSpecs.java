@@ -73,7 +73,8 @@ final class ShardSpecs {
             long from = Long.parseLong(a);
             long to = Long.parseLong(b);
             // Zero padding as in bash: the width of the wider bound when either has a leading zero.
-            boolean padded = a.replace("-", "").startsWith("0") && a.replace("-", "").length() > 1
+            boolean padded = a.replace("-", "").startsWith("0")
+                            && a.replace("-", "").length() > 1
                     || b.replace("-", "").startsWith("0") && b.replace("-", "").length() > 1;
             int width = padded ? Math.max(a.length(), b.length()) : 0;
             if (Math.abs(to - from) > 10_000_000) {

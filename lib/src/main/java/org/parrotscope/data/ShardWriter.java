@@ -86,8 +86,8 @@ public final class ShardWriter implements AutoCloseable {
         String key = s.key();
         if (key.isEmpty() || key.indexOf('.') >= 0 || key.indexOf('/') >= 0 || key.indexOf('\0') >= 0) {
             // a key is the file name up to its first dot (img2dataset), so it cannot itself contain one
-            throw new IllegalArgumentException("sample key '" + key + "' for " + target
-                    + " must be non-empty and contain no '.', '/' or NUL");
+            throw new IllegalArgumentException(
+                    "sample key '" + key + "' for " + target + " must be non-empty and contain no '.', '/' or NUL");
         }
         if (s.imageExt().isEmpty() || s.imageExt().indexOf('/') >= 0) {
             throw new IllegalArgumentException("sample " + key + ": invalid image extension '" + s.imageExt() + "'");
@@ -131,8 +131,8 @@ public final class ShardWriter implements AutoCloseable {
     private void checkName(String name) {
         int bytes = name.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_NAME_BYTES) {
-            throw new IllegalArgumentException("tar entry name '" + name + "' is " + bytes + " bytes; ustar allows at most "
-                    + MAX_NAME_BYTES + " (shorten the sample key) in " + target);
+            throw new IllegalArgumentException("tar entry name '" + name + "' is " + bytes
+                    + " bytes; ustar allows at most " + MAX_NAME_BYTES + " (shorten the sample key) in " + target);
         }
         if (name.isEmpty() || name.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("invalid tar entry name '" + name + "' in " + target);

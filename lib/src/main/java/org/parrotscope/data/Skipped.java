@@ -9,7 +9,8 @@ import java.util.Objects;
  * <p>Reason codes are snake_case and stable, so reports can be grouped and compared across runs:
  * {@code truncated_tar}, {@code corrupt_tar}, {@code missing_image}, {@code empty_file},
  * {@code corrupt_image}, {@code unsupported_image}, {@code too_many_pixels}, {@code too_large},
- * {@code unreadable_file}, {@code missing_caption}, {@code duplicate_key}, {@code malformed_row}, {@code engine_error} (used by
+ * {@code unreadable_file}, {@code missing_caption}, {@code duplicate_key}, {@code malformed_row}, {@code engine_error}
+ * (used by
  * later stages); warnings (kept samples) use {@code invalid_utf8_caption}, {@code malformed_json},
  * {@code extra_image}.
  *

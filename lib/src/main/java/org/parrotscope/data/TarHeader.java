@@ -23,7 +23,8 @@ final class TarHeader {
      */
     static byte[] regularFile(String name, long size) {
         if (size < 0 || size > MAX_SIZE) {
-            throw new IllegalArgumentException("tar entry " + name + " has size " + size + ", ustar allows 0.." + MAX_SIZE);
+            throw new IllegalArgumentException(
+                    "tar entry " + name + " has size " + size + ", ustar allows 0.." + MAX_SIZE);
         }
         byte[] h = new byte[ShardWriter.BLOCK];
         byte[] n = name.getBytes(StandardCharsets.UTF_8);

@@ -59,10 +59,14 @@ final class TarReader {
             long at = pos;
             int n = readBlock(header);
             if (n == 0) {
-                return null; // archive ends at a block boundary without the end-of-archive blocks: accepted like GNU tar
+                return null; // archive ends at a block boundary without the end-of-archive blocks: accepted like GNU
+                // tar
             }
             if (n < BLOCK) {
-                throw new DamageException("truncated_tar", at, "archive ends inside the header at byte " + at + " (" + n + " of 512 bytes)");
+                throw new DamageException(
+                        "truncated_tar",
+                        at,
+                        "archive ends inside the header at byte " + at + " (" + n + " of 512 bytes)");
             }
             if (isZero(header)) {
                 return null;
@@ -72,7 +76,11 @@ final class TarReader {
             byte type = header[156];
             if (type == 'L' || type == 'x') {
                 if (size > (1 << 20)) {
-                    throw new DamageException("corrupt_tar", at, "bad header at byte " + at + ": " + size + "-byte " + (type == 'L' ? "long name" : "pax header"));
+                    throw new DamageException(
+                            "corrupt_tar",
+                            at,
+                            "bad header at byte " + at + ": " + size + "-byte "
+                                    + (type == 'L' ? "long name" : "pax header"));
                 }
                 byte[] data = readData(size, at, type == 'L' ? "GNU long name" : "pax header");
                 if (type == 'L') {
@@ -129,8 +137,11 @@ final class TarReader {
         int n = in.readNBytes(data, 0, data.length);
         pos += n;
         if (n < data.length) {
-            throw new DamageException("truncated_tar", headerAt,
-                    "archive ends inside " + what + " (header at byte " + headerAt + "): " + n + " of " + size + " bytes, at byte " + pos);
+            throw new DamageException(
+                    "truncated_tar",
+                    headerAt,
+                    "archive ends inside " + what + " (header at byte " + headerAt + "): " + n + " of " + size
+                            + " bytes, at byte " + pos);
         }
         unreadData = 0;
         long pad = (BLOCK - size % BLOCK) % BLOCK;
@@ -144,7 +155,10 @@ final class TarReader {
             long total = unreadData + padding;
             unreadData = 0;
             padding = 0;
-            skipExactly(total, current == null ? pos : current.headerOffset(), current == null ? "an entry" : current.name());
+            skipExactly(
+                    total,
+                    current == null ? pos : current.headerOffset(),
+                    current == null ? "an entry" : current.name());
         }
     }
 
@@ -154,7 +168,10 @@ final class TarReader {
             long k = in.skip(left);
             if (k <= 0) {
                 if (in.read() < 0) {
-                    throw new DamageException("truncated_tar", headerAt, "archive ends inside " + what + " (header at byte " + headerAt + ") at byte " + pos);
+                    throw new DamageException(
+                            "truncated_tar",
+                            headerAt,
+                            "archive ends inside " + what + " (header at byte " + headerAt + ") at byte " + pos);
                 }
                 k = 1;
             }
@@ -185,13 +202,17 @@ final class TarReader {
         }
         // Old tars summed signed bytes; GNU tar accepts either (POSIX requires unsigned).
         if (stored != unsigned && stored != signed) {
-            throw new DamageException("corrupt_tar", at, "bad header at byte " + at + ": checksum " + stored + " does not match " + unsigned);
+            throw new DamageException(
+                    "corrupt_tar",
+                    at,
+                    "bad header at byte " + at + ": checksum " + stored + " does not match " + unsigned);
         }
     }
 
     private String ustarName() {
         String name = cString(header, 0, 100);
-        boolean posix = header[257] == 'u' && header[262] == 0; // "ustar\0"; GNU's "ustar  " uses the prefix field for times
+        boolean posix =
+                header[257] == 'u' && header[262] == 0; // "ustar\0"; GNU's "ustar  " uses the prefix field for times
         String prefix = posix ? cString(header, 345, 155) : "";
         return prefix.isEmpty() ? name : prefix + "/" + name;
     }
@@ -202,7 +223,8 @@ final class TarReader {
             long v = b[off] & 0x7f;
             for (int i = 1; i < len; i++) {
                 if (v > (Long.MAX_VALUE >> 8)) {
-                    throw new DamageException("corrupt_tar", at, "bad header at byte " + at + ": " + field + " too large");
+                    throw new DamageException(
+                            "corrupt_tar", at, "bad header at byte " + at + ": " + field + " too large");
                 }
                 v = (v << 8) | (b[off + i] & 0xff);
             }
@@ -217,7 +239,8 @@ final class TarReader {
         boolean digits = false;
         for (; i < end && b[i] != ' ' && b[i] != 0; i++) {
             if (b[i] < '0' || b[i] > '7') {
-                throw new DamageException("corrupt_tar", at, "bad header at byte " + at + ": " + field + " field is not octal");
+                throw new DamageException(
+                        "corrupt_tar", at, "bad header at byte " + at + ": " + field + " field is not octal");
             }
             v = v * 8 + (b[i] - '0');
             digits = true;

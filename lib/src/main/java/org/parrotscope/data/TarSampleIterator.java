@@ -116,7 +116,11 @@ final class TarSampleIterator implements Iterator<Sample> {
         }
         if (e.size() > options.maxEntryBytes()) {
             if (!g.rejected) {
-                skips.add(new Skipped(g.key, source, "too_large", e.name() + " has " + e.size() + " bytes (limit " + options.maxEntryBytes() + ")"));
+                skips.add(new Skipped(
+                        g.key,
+                        source,
+                        "too_large",
+                        e.name() + " has " + e.size() + " bytes (limit " + options.maxEntryBytes() + ")"));
             }
             g.rejected = true; // one skip per sample
             return;
@@ -124,7 +128,11 @@ final class TarSampleIterator implements Iterator<Sample> {
         g.any = true;
         if (image) {
             if (g.imageExt != null) {
-                skips.warn(new Skipped(g.key, source, "extra_image", e.name() + " ignored: the sample already has " + g.key + "." + g.imageExt));
+                skips.warn(new Skipped(
+                        g.key,
+                        source,
+                        "extra_image",
+                        e.name() + " ignored: the sample already has " + g.key + "." + g.imageExt));
                 return;
             }
             g.imageExt = ext;
@@ -143,10 +151,15 @@ final class TarSampleIterator implements Iterator<Sample> {
             return null;
         }
         if (seen.contains(g.key)) {
-            skips.add(new Skipped(g.key, source, "duplicate_key", "key " + g.key + " appeared earlier in this shard; the first one is kept"));
+            skips.add(new Skipped(
+                    g.key,
+                    source,
+                    "duplicate_key",
+                    "key " + g.key + " appeared earlier in this shard; the first one is kept"));
             return null;
         }
-        Sample s = assembler.assemble(g.key, g.imageExt, g.image, g.caption == null ? null : Captions.decode(g.caption), g.json, null);
+        Sample s = assembler.assemble(
+                g.key, g.imageExt, g.image, g.caption == null ? null : Captions.decode(g.caption), g.json, null);
         if (s != null) {
             seen.add(g.key);
         }

@@ -44,7 +44,8 @@ final class TarShard implements Shard {
     @Override
     public SampleStream open(SkipLog skips) throws IOException {
         if (!Files.isRegularFile(path)) {
-            throw new IOException("cannot open shard " + path + ": " + (Files.exists(path) ? "not a regular file" : "no such file"));
+            throw new IOException(
+                    "cannot open shard " + path + ": " + (Files.exists(path) ? "not a regular file" : "no such file"));
         }
         InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
         String lower = path.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -57,7 +58,8 @@ final class TarShard implements Shard {
             }
         }
         InputStream stream = in;
-        return SampleStream.of(new TarSampleIterator(new TarReader(stream), path.toString(), options, skips), stream::close);
+        return SampleStream.of(
+                new TarSampleIterator(new TarReader(stream), path.toString(), options, skips), stream::close);
     }
 
     @Override

@@ -1,4 +1,5 @@
 /**
- * Stage 4 (paper Step 5-6): image edits that remove text (Telea inpainting of OCR polygons) or render text (synthetic text images).
+ * Stage 4 (paper Step 5-6): image edits that remove text (Telea inpainting of OCR polygons) or render text (synthetic
+ * text images).
  */
 package org.parrotscope.edit;

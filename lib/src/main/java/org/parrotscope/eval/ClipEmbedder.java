@@ -34,7 +34,8 @@ public final class ClipEmbedder implements Embedder, AutoCloseable {
     private ClipEmbedder(ClipModel model, Tokenizer tokenizer, boolean owned) {
         this.model = model;
         this.tokenizer = tokenizer;
-        this.preprocessor = ClipPreprocessor.fromConfig(model.preprocessConfig(), model.config().vision().imageSize());
+        this.preprocessor = ClipPreprocessor.fromConfig(
+                model.preprocessConfig(), model.config().vision().imageSize());
         this.owned = owned;
     }
 
@@ -50,7 +51,9 @@ public final class ClipEmbedder implements Embedder, AutoCloseable {
         ClipModel m = ClipModel.load(modelDir);
         try {
             int ctx = m.config().text().contextLength();
-            Tokenizer t = bpeVocab != null ? org.parrotscope.train.BpeTokenizer.open(bpeVocab, ctx) : Tokenizers.load(modelDir, ctx);
+            Tokenizer t = bpeVocab != null
+                    ? org.parrotscope.train.BpeTokenizer.open(bpeVocab, ctx)
+                    : Tokenizers.load(modelDir, ctx);
             return new ClipEmbedder(m, t, true);
         } catch (IOException | RuntimeException e) {
             m.close();

@@ -36,8 +36,13 @@ public final class EvalData {
      * @return the samples with {@code truth} metadata
      */
     public static List<Sample> miniLaion(long seed, int count, int imageSize, double textRate) {
-        MiniLaion gen = new MiniLaion(SynthConfig.builder().setSeed(seed).setSamples(count).optImageSize(Math.max(32, imageSize))
-                .optTextRate(textRate).optFormat("png").build());
+        MiniLaion gen = new MiniLaion(SynthConfig.builder()
+                .setSeed(seed)
+                .setSamples(count)
+                .optImageSize(Math.max(32, imageSize))
+                .optTextRate(textRate)
+                .optFormat("png")
+                .build());
         List<Sample> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             out.add(gen.generate(i).sample());
@@ -119,30 +124,44 @@ public final class EvalData {
         for (Path c : classes) {
             List<Path> files;
             try (Stream<Path> s = Files.list(c)) {
-                files = s.filter(Files::isRegularFile).filter(EvalData::isImage).sorted().limit(perClass).toList();
+                files = s.filter(Files::isRegularFile)
+                        .filter(EvalData::isImage)
+                        .sorted()
+                        .limit(perClass)
+                        .toList();
             }
             String label = c.getFileName().toString().replace('_', ' ');
             for (Path f : files) {
                 try {
                     BufferedImage img = ImageIO.read(f.toFile());
                     if (img == null) {
-                        skips.add(new Skipped(f.getFileName().toString(), f.toString(), "undecodable", "no image reader for this file"));
+                        skips.add(new Skipped(
+                                f.getFileName().toString(),
+                                f.toString(),
+                                "undecodable",
+                                "no image reader for this file"));
                     } else {
                         out.add(new LabelledImage(img, label));
                     }
                 } catch (IOException | RuntimeException e) {
-                    skips.add(new Skipped(f.getFileName().toString(), f.toString(), "undecodable", String.valueOf(e.getMessage())));
+                    skips.add(new Skipped(
+                            f.getFileName().toString(), f.toString(), "undecodable", String.valueOf(e.getMessage())));
                 }
             }
         }
         if (out.isEmpty()) {
-            throw new IOException(root + ": no class sub-folders with images (expected ImageNet layout root/CLASS/*.jpg)");
+            throw new IOException(
+                    root + ": no class sub-folders with images (expected ImageNet layout root/CLASS/*.jpg)");
         }
         return out;
     }
 
     private static boolean isImage(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".jpg") || n.endsWith(".jpeg") || n.endsWith(".png") || n.endsWith(".webp") || n.endsWith(".bmp");
+        return n.endsWith(".jpg")
+                || n.endsWith(".jpeg")
+                || n.endsWith(".png")
+                || n.endsWith(".webp")
+                || n.endsWith(".bmp");
     }
 }

@@ -8,7 +8,8 @@ import java.util.Set;
  * What {@link EvalSuite} runs and on which data.
  *
  * @param suites any of {@code zeroshot, retrieval, sync, typographic}
- * @param data shard specs for every suite (labels from {@code truth.class}, pairs from captions), or empty for fresh mini-LAION
+ * @param data shard specs for every suite (labels from {@code truth.class}, pairs from captions), or empty for fresh
+ * mini-LAION
  * @param imageFolder an ImageNet-layout folder for zero-shot and the typographic probe, or null
  * @param seed the seed of the generated evaluation sets (keep it different from the training data's)
  * @param zeroShotImages images for zero-shot classification and the typographic probe
@@ -17,8 +18,16 @@ import java.util.Set;
  * @param templates zero-shot prompt templates
  * @param batch items per embedding call
  */
-public record EvalOptions(Set<String> suites, List<String> data, Path imageFolder, long seed, int zeroShotImages, int retrievalPairs, int syncVocabulary,
-        List<String> templates, int batch) {
+public record EvalOptions(
+        Set<String> suites,
+        List<String> data,
+        Path imageFolder,
+        long seed,
+        int zeroShotImages,
+        int retrievalPairs,
+        int syncVocabulary,
+        List<String> templates,
+        int batch) {
 
     /** The suite names. */
     public static final List<String> SUITES = List.of("zeroshot", "retrieval", "sync", "typographic");
@@ -34,7 +43,8 @@ public record EvalOptions(Set<String> suites, List<String> data, Path imageFolde
             }
         }
         if (zeroShotImages < 1 || retrievalPairs < 2 || syncVocabulary < 1 || batch < 1) {
-            throw new IllegalArgumentException("need at least 1 zero-shot image, 2 retrieval pairs, 1 Sync n-gram and batch >= 1");
+            throw new IllegalArgumentException(
+                    "need at least 1 zero-shot image, 2 retrieval pairs, 1 Sync n-gram and batch >= 1");
         }
     }
 

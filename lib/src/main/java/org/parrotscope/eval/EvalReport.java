@@ -17,7 +17,11 @@ import java.util.Map;
  * @param typographic the typographic probe, or null
  * @param skipped evaluation items left out because they could not be read, counted by reason
  */
-public record EvalReport(ZeroShotResult zeroShot, RetrievalResult retrieval, SyncResult sync, TypographicResult typographic,
+public record EvalReport(
+        ZeroShotResult zeroShot,
+        RetrievalResult retrieval,
+        SyncResult sync,
+        TypographicResult typographic,
         Map<String, Long> skipped) {
 
     /** Copies the skip counts. */
@@ -98,28 +102,64 @@ public record EvalReport(ZeroShotResult zeroShot, RetrievalResult retrieval, Syn
     public String toTable() {
         StringBuilder sb = new StringBuilder();
         if (zeroShot != null) {
-            sb.append(String.format(Locale.ROOT, "zero-shot      top-1 %.4f  top-5 %.4f  (%d images, %d classes, chance %.4f)%n", zeroShot.top1(), zeroShot.top5(),
-                    zeroShot.images(), zeroShot.classes().size(), 1.0 / zeroShot.classes().size()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "zero-shot      top-1 %.4f  top-5 %.4f  (%d images, %d classes, chance %.4f)%n",
+                    zeroShot.top1(),
+                    zeroShot.top5(),
+                    zeroShot.images(),
+                    zeroShot.classes().size(),
+                    1.0 / zeroShot.classes().size()));
             for (int c = 0; c < zeroShot.classes().size(); c++) {
-                sb.append(String.format(Locale.ROOT, "  %-14s %.3f%n", zeroShot.classes().get(c), zeroShot.perClass()[c]));
+                sb.append(String.format(
+                        Locale.ROOT, "  %-14s %.3f%n", zeroShot.classes().get(c), zeroShot.perClass()[c]));
             }
         }
         if (retrieval != null) {
-            sb.append(String.format(Locale.ROOT, "retrieval      i2t R@1 %.4f R@5 %.4f R@10 %.4f | t2i R@1 %.4f R@5 %.4f R@10 %.4f  (%d pairs)%n", retrieval.i2tR1(),
-                    retrieval.i2tR5(), retrieval.i2tR10(), retrieval.t2iR1(), retrieval.t2iR5(), retrieval.t2iR10(), retrieval.pairs()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "retrieval      i2t R@1 %.4f R@5 %.4f R@10 %.4f | t2i R@1 %.4f R@5 %.4f R@10 %.4f  (%d pairs)%n",
+                    retrieval.i2tR1(),
+                    retrieval.i2tR5(),
+                    retrieval.i2tR10(),
+                    retrieval.t2iR1(),
+                    retrieval.t2iR5(),
+                    retrieval.t2iR10(),
+                    retrieval.pairs()));
         }
         if (sync != null) {
-            sb.append(String.format(Locale.ROOT, "sync           %.4f +- %.4f  (%d renders)%n", sync.overall().mean(), sync.overall().std(), sync.overall().count()));
-            for (var g : Map.of("style", sync.byStyle(), "frequency", sync.byFrequency(), "length", sync.byLength()).entrySet()) {
-                g.getValue().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-9s %-22s %.4f +- %.4f  n=%d%n", g.getKey(), k, v.mean(), v.std(), v.count())));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "sync           %.4f +- %.4f  (%d renders)%n",
+                    sync.overall().mean(),
+                    sync.overall().std(),
+                    sync.overall().count()));
+            for (var g : Map.of("style", sync.byStyle(), "frequency", sync.byFrequency(), "length", sync.byLength())
+                    .entrySet()) {
+                g.getValue()
+                        .forEach((k, v) -> sb.append(String.format(
+                                Locale.ROOT,
+                                "  %-9s %-22s %.4f +- %.4f  n=%d%n",
+                                g.getKey(),
+                                k,
+                                v.mean(),
+                                v.std(),
+                                v.count())));
             }
         }
         if (typographic != null) {
-            sb.append(String.format(Locale.ROOT, "typographic    true-class acc %.4f  written-class rate %.4f  clean acc %.4f  (%d images)%n",
-                    typographic.trueClassAccuracy(), typographic.writtenClassRate(), typographic.cleanAccuracy(), typographic.images()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "typographic    true-class acc %.4f  written-class rate %.4f  clean acc %.4f  (%d images)%n",
+                    typographic.trueClassAccuracy(),
+                    typographic.writtenClassRate(),
+                    typographic.cleanAccuracy(),
+                    typographic.images()));
         }
         if (!skipped.isEmpty()) {
-            sb.append("skipped        ").append(new java.util.TreeMap<>(skipped)).append(String.format(" (unreadable items left out)%n"));
+            sb.append("skipped        ")
+                    .append(new java.util.TreeMap<>(skipped))
+                    .append(String.format(" (unreadable items left out)%n"));
         }
         return sb.toString();
     }

@@ -38,14 +38,19 @@ public final class EvalSuite {
             if (opt.imageFolder() != null) {
                 concepts = EvalData.imageFolder(opt.imageFolder(), Math.max(1, opt.zeroShotImages()), skips);
             } else {
-                List<Sample> s = opt.data().isEmpty() ? EvalData.miniLaion(opt.seed(), opt.zeroShotImages(), side, 0)
+                List<Sample> s = opt.data().isEmpty()
+                        ? EvalData.miniLaion(opt.seed(), opt.zeroShotImages(), side, 0)
                         : EvalData.shards(opt.data(), opt.zeroShotImages(), skips);
                 concepts = EvalData.labelled(s, skips);
             }
         }
-        List<String> classes = concepts == null ? List.of() : opt.imageFolder() != null || !opt.data().isEmpty() ? ZeroShot.classesOf(concepts)
-                : MiniLaion.classes();
-        List<String> templates = !opt.templates().isEmpty() ? opt.templates()
+        List<String> classes = concepts == null
+                ? List.of()
+                : opt.imageFolder() != null || !opt.data().isEmpty()
+                        ? ZeroShot.classesOf(concepts)
+                        : MiniLaion.classes();
+        List<String> templates = !opt.templates().isEmpty()
+                ? opt.templates()
                 : opt.imageFolder() != null ? ZeroShot.DEFAULT_TEMPLATES : ZeroShot.miniLaionTemplates();
         ZeroShotResult zs = null;
         TypographicResult typo = null;
@@ -53,12 +58,17 @@ public final class EvalSuite {
             zs = new ZeroShot(classes, templates).evaluate(embedder, concepts, opt.batch());
         }
         if (opt.suites().contains("typographic")) {
-            typo = new TypographicProbe(new ZeroShot(classes, templates), new TextCanvas(TextCanvas.DEFAULT_FONT), opt.seed(), opt.batch())
+            typo = new TypographicProbe(
+                            new ZeroShot(classes, templates),
+                            new TextCanvas(TextCanvas.DEFAULT_FONT),
+                            opt.seed(),
+                            opt.batch())
                     .run(embedder, concepts);
         }
         RetrievalResult ret = null;
         if (opt.suites().contains("retrieval")) {
-            List<Sample> s = opt.data().isEmpty() ? EvalData.miniLaion(opt.seed() + 1, opt.retrievalPairs(), side, 0)
+            List<Sample> s = opt.data().isEmpty()
+                    ? EvalData.miniLaion(opt.seed() + 1, opt.retrievalPairs(), side, 0)
                     : EvalData.shards(opt.data(), opt.retrievalPairs(), skips);
             ImageDecoder dec = ImageDecoder.defaults();
             List<BufferedImage> imgs = new ArrayList<>();
@@ -75,10 +85,16 @@ public final class EvalSuite {
         }
         SyncResult sync = null;
         if (opt.suites().contains("sync")) {
-            List<Sample> s = opt.data().isEmpty() ? EvalData.miniLaion(opt.seed() + 2, 2000, 32, org.parrotscope.data.synth.SynthConfig.DEFAULT_TEXT_RATE)
+            List<Sample> s = opt.data().isEmpty()
+                    ? EvalData.miniLaion(
+                            opt.seed() + 2, 2000, 32, org.parrotscope.data.synth.SynthConfig.DEFAULT_TEXT_RATE)
                     : EvalData.shards(opt.data(), 20_000, skips);
             List<NGram> vocab = NGram.vocabulary(s.stream().map(Sample::caption).toList(), 1, opt.syncVocabulary());
-            sync = new SyncBenchmark(new TextCanvas(TextCanvas.DEFAULT_FONT), List.copyOf(EnumSet.allOf(SyncStyle.class)), opt.batch()).run(embedder, vocab);
+            sync = new SyncBenchmark(
+                            new TextCanvas(TextCanvas.DEFAULT_FONT),
+                            List.copyOf(EnumSet.allOf(SyncStyle.class)),
+                            opt.batch())
+                    .run(embedder, vocab);
         }
         return new EvalReport(zs, ret, sync, typo, skips.countsByReason());
     }

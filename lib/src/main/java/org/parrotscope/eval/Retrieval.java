@@ -18,9 +18,11 @@ public final class Retrieval {
      * @param batch items per embedding call
      * @return the recalls
      */
-    public static RetrievalResult evaluate(Embedder embedder, List<BufferedImage> images, List<String> captions, int batch) {
+    public static RetrievalResult evaluate(
+            Embedder embedder, List<BufferedImage> images, List<String> captions, int batch) {
         if (images.size() != captions.size()) {
-            throw new IllegalArgumentException("retrieval needs as many captions as images: " + images.size() + " vs " + captions.size());
+            throw new IllegalArgumentException(
+                    "retrieval needs as many captions as images: " + images.size() + " vs " + captions.size());
         }
         List<float[]> img = new ArrayList<>();
         List<float[]> txt = new ArrayList<>();

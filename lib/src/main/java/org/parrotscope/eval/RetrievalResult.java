@@ -12,7 +12,8 @@ package org.parrotscope.eval;
  * @param t2iR5 text-to-image R@5
  * @param t2iR10 text-to-image R@10
  */
-public record RetrievalResult(int pairs, double i2tR1, double i2tR5, double i2tR10, double t2iR1, double t2iR5, double t2iR10) {
+public record RetrievalResult(
+        int pairs, double i2tR1, double i2tR5, double i2tR10, double t2iR1, double t2iR5, double t2iR10) {
 
     /** Validates the counts. */
     public RetrievalResult {
@@ -34,7 +35,8 @@ public record RetrievalResult(int pairs, double i2tR1, double i2tR5, double i2tR
         int[] t2i = new int[n];
         for (int i = 0; i < n; i++) {
             if (sim[i].length != n) {
-                throw new IllegalArgumentException("similarity matrix must be square, row " + i + " has " + sim[i].length);
+                throw new IllegalArgumentException(
+                        "similarity matrix must be square, row " + i + " has " + sim[i].length);
             }
             for (int j = 0; j < n; j++) {
                 if (sim[i][j] > sim[i][i]) {
@@ -45,7 +47,8 @@ public record RetrievalResult(int pairs, double i2tR1, double i2tR5, double i2tR
                 }
             }
         }
-        return new RetrievalResult(n, recall(i2t, 1), recall(i2t, 5), recall(i2t, 10), recall(t2i, 1), recall(t2i, 5), recall(t2i, 10));
+        return new RetrievalResult(
+                n, recall(i2t, 1), recall(i2t, 5), recall(i2t, 10), recall(t2i, 1), recall(t2i, 5), recall(t2i, 10));
     }
 
     private static double recall(int[] ranks, int k) {

@@ -43,7 +43,9 @@ public record SyncBenchmark(TextCanvas canvas, List<SyncStyle> styles, int batch
         int side = embedder.imageSize();
         float[][] texts = new float[vocabulary.size()][];
         for (int from = 0; from < vocabulary.size(); from += batch) {
-            List<String> chunk = vocabulary.subList(from, Math.min(vocabulary.size(), from + batch)).stream().map(NGram::text).toList();
+            List<String> chunk = vocabulary.subList(from, Math.min(vocabulary.size(), from + batch)).stream()
+                    .map(NGram::text)
+                    .toList();
             float[][] e = embedder.embedTexts(chunk);
             System.arraycopy(e, 0, texts, from, e.length);
         }
@@ -72,7 +74,9 @@ public record SyncBenchmark(TextCanvas canvas, List<SyncStyle> styles, int batch
                     all.add(s);
                     scores.add(s);
                     byFreq.get(freq[i]).add(s);
-                    byLength.get(lengthLabel(lengthBucket(vocabulary.get(i).text().length()))).add(s);
+                    byLength.get(lengthLabel(
+                                    lengthBucket(vocabulary.get(i).text().length())))
+                            .add(s);
                 }
             }
         }
@@ -93,7 +97,10 @@ public record SyncBenchmark(TextCanvas canvas, List<SyncStyle> styles, int batch
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Long.compare(vocabulary.get(b).count(), vocabulary.get(a).count()));
+        java.util.Arrays.sort(
+                order,
+                (a, b) -> Long.compare(
+                        vocabulary.get(b).count(), vocabulary.get(a).count()));
         String[] names = {"high", "mid", "low"};
         String[] out = new String[n];
         for (int t = 0; t < 3; t++) {
@@ -102,7 +109,8 @@ public record SyncBenchmark(TextCanvas canvas, List<SyncStyle> styles, int batch
             if (from == to) {
                 continue;
             }
-            String label = names[t] + " (" + vocabulary.get(order[to - 1]).count() + "-" + vocabulary.get(order[from]).count() + ")";
+            String label = names[t] + " (" + vocabulary.get(order[to - 1]).count() + "-"
+                    + vocabulary.get(order[from]).count() + ")";
             for (int r = from; r < to; r++) {
                 out[order[r]] = label;
             }

@@ -11,7 +11,11 @@ import java.util.Map;
  * @param byFrequency per corpus-frequency tercile (high, mid, low, with count ranges)
  * @param byLength per text length in characters
  */
-public record SyncResult(GroupStats overall, Map<String, GroupStats> byStyle, Map<String, GroupStats> byFrequency, Map<String, GroupStats> byLength) {
+public record SyncResult(
+        GroupStats overall,
+        Map<String, GroupStats> byStyle,
+        Map<String, GroupStats> byFrequency,
+        Map<String, GroupStats> byLength) {
 
     /** Copies the maps, keeping their order. */
     public SyncResult {

@@ -32,7 +32,8 @@ public final class TextCanvas {
      */
     public TextCanvas(Path fontFile) throws IOException {
         if (!Files.isRegularFile(fontFile)) {
-            throw new IOException("font file not found: " + fontFile + " (install the Debian package fonts-liberation)");
+            throw new IOException(
+                    "font file not found: " + fontFile + " (install the Debian package fonts-liberation)");
         }
         try {
             this.base = Font.createFont(Font.TRUETYPE_FONT, fontFile.toFile());

@@ -27,7 +27,8 @@ public final class TrainingZeroShot {
         List<List<LabelledImage>> cache = new java.util.ArrayList<>(1);
         return (model, tokenizer, step) -> {
             if (cache.isEmpty()) {
-                cache.add(EvalData.labelled(EvalData.miniLaion(seed + SEED_OFFSET, images, model.config().vision().imageSize(), 0)));
+                cache.add(EvalData.labelled(EvalData.miniLaion(
+                        seed + SEED_OFFSET, images, model.config().vision().imageSize(), 0)));
             }
             ZeroShotResult r = zs.evaluate(new ClipEmbedder(model, tokenizer), cache.get(0), 64);
             JsonObject z = new JsonObject();

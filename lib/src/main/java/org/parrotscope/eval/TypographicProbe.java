@@ -44,7 +44,9 @@ public record TypographicProbe(ZeroShot zeroShot, TextCanvas canvas, long seed, 
         for (int i = 0; i < images.size(); i++) {
             int w = rng.nextInt(classes.size() - 1);
             written[i] = w >= truth[i] ? w + 1 : w;
-            attacked.add(new LabelledImage(write(images.get(i).image(), classes.get(written[i])), images.get(i).label()));
+            attacked.add(new LabelledImage(
+                    write(images.get(i).image(), classes.get(written[i])),
+                    images.get(i).label()));
         }
         float[][] w = zeroShot.classifier(embedder);
         float[][] clean = zeroShot.logits(embedder, w, images, batch);

@@ -17,7 +17,8 @@ import org.parrotscope.data.synth.MiniLaion;
 public record ZeroShot(List<String> classes, List<String> templates) {
 
     /** Generic templates for any class list (an image folder): short descriptive contexts and the bare class name. */
-    public static final List<String> DEFAULT_TEMPLATES = List.of("a {}", "photo of a {}", "illustration of a {}", "{} clipart", "{}");
+    public static final List<String> DEFAULT_TEMPLATES =
+            List.of("a {}", "photo of a {}", "illustration of a {}", "{} clipart", "{}");
 
     /**
      * Templates for mini-LAION concept images: three of the generator's descriptive caption patterns for each object
@@ -123,7 +124,8 @@ public record ZeroShot(List<String> classes, List<String> templates) {
         for (int i = 0; i < y.length; i++) {
             y[i] = classes.indexOf(images.get(i).label());
             if (y[i] < 0) {
-                throw new IllegalArgumentException("image label '" + images.get(i).label() + "' is not in the class list " + classes);
+                throw new IllegalArgumentException(
+                        "image label '" + images.get(i).label() + "' is not in the class list " + classes);
             }
         }
         return y;
@@ -136,6 +138,11 @@ public record ZeroShot(List<String> classes, List<String> templates) {
      * @return class names
      */
     public static List<String> classesOf(List<LabelledImage> images) {
-        return images.stream().map(LabelledImage::label).filter(Objects::nonNull).distinct().sorted().toList();
+        return images.stream()
+                .map(LabelledImage::label)
+                .filter(Objects::nonNull)
+                .distinct()
+                .sorted()
+                .toList();
     }
 }

@@ -12,7 +12,8 @@ import java.util.List;
  * @param perClass per-class top-1 accuracy, NaN for a class without images
  * @param confusion counts, row = true class, column = predicted class
  */
-public record ZeroShotResult(List<String> classes, int images, double top1, double top5, double[] perClass, int[][] confusion) {
+public record ZeroShotResult(
+        List<String> classes, int images, double top1, double top5, double[] perClass, int[][] confusion) {
 
     /** Validates the shapes. */
     public ZeroShotResult {

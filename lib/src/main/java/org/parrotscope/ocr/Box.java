@@ -13,10 +13,12 @@ public record Box(float x0, float y0, float x1, float y1) {
     /** Validates that the coordinates are finite and ordered. */
     public Box {
         if (!(Float.isFinite(x0) && Float.isFinite(y0) && Float.isFinite(x1) && Float.isFinite(y1))) {
-            throw new IllegalArgumentException("box coordinates must be finite: " + x0 + "," + y0 + "," + x1 + "," + y1);
+            throw new IllegalArgumentException(
+                    "box coordinates must be finite: " + x0 + "," + y0 + "," + x1 + "," + y1);
         }
         if (x1 < x0 || y1 < y0) {
-            throw new IllegalArgumentException("box must have x0 <= x1 and y0 <= y1: " + x0 + "," + y0 + "," + x1 + "," + y1);
+            throw new IllegalArgumentException(
+                    "box must have x0 <= x1 and y0 <= y1: " + x0 + "," + y0 + "," + x1 + "," + y1);
         }
     }
 

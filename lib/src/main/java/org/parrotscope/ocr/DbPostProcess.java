@@ -25,6 +25,7 @@ final class DbPostProcess {
 
     /** PaddleOCR's {@code min_size}: rectangles with a shorter side are noise. */
     static final int MIN_SIZE = 3;
+
     static final int MAX_CANDIDATES = 1000;
 
     /**
@@ -155,7 +156,16 @@ final class DbPostProcess {
             tr = s[3];
             br = s[2];
         }
-        return new float[] {(float) tl.x, (float) tl.y, (float) tr.x, (float) tr.y, (float) br.x, (float) br.y, (float) bl.x, (float) bl.y};
+        return new float[] {
+            (float) tl.x,
+            (float) tl.y,
+            (float) tr.x,
+            (float) tr.y,
+            (float) br.x,
+            (float) br.y,
+            (float) bl.x,
+            (float) bl.y
+        };
     }
 
     /** Mean probability inside the quad, over its bounding rectangle (PaddleOCR {@code box_score_fast}). */

@@ -1,7 +1,6 @@
 package org.parrotscope.ocr;
 
 import ai.djl.translate.TranslateException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -65,8 +64,8 @@ final class LineRecognizer implements AutoCloseable {
             OnnxModel.Output out = model.run(input, m, 3, HEIGHT, width);
             long[] s = out.shape();
             if (s.length != 3 || s[0] != m || s[2] != decoder.classes()) {
-                throw new IllegalStateException("recognition output " + Arrays.toString(s) + " does not match "
-                        + m + " lines x " + decoder.classes() + " classes (key file mismatch?)");
+                throw new IllegalStateException("recognition output " + Arrays.toString(s) + " does not match " + m
+                        + " lines x " + decoder.classes() + " classes (key file mismatch?)");
             }
             int steps = (int) s[1];
             double stride = (double) width / steps; // input columns per time step

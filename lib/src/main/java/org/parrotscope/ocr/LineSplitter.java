@@ -38,7 +38,8 @@ final class LineSplitter {
      * @param vertical true when the line was rotated for recognition (reading runs top to bottom)
      * @return the words in reading order
      */
-    static List<SpottedWord> split(List<CtcDecoder.Emitted> chars, double[] positions, List<double[]> gaps, float[] line, boolean vertical) {
+    static List<SpottedWord> split(
+            List<CtcDecoder.Emitted> chars, double[] positions, List<double[]> gaps, float[] line, boolean vertical) {
         List<int[]> groups = new ArrayList<>();
         int start = -1;
         int prev = -1;
@@ -119,12 +120,14 @@ final class LineSplitter {
             // top edge tl->tr, bottom edge bl->br
             return new float[] {
                 lerp(q[0], q[2], lo), lerp(q[1], q[3], lo), lerp(q[0], q[2], hi), lerp(q[1], q[3], hi),
-                lerp(q[6], q[4], hi), lerp(q[7], q[5], hi), lerp(q[6], q[4], lo), lerp(q[7], q[5], lo)};
+                lerp(q[6], q[4], hi), lerp(q[7], q[5], hi), lerp(q[6], q[4], lo), lerp(q[7], q[5], lo)
+            };
         }
         // left edge tl->bl, right edge tr->br
         return new float[] {
             lerp(q[0], q[6], lo), lerp(q[1], q[7], lo), lerp(q[2], q[4], lo), lerp(q[3], q[5], lo),
-            lerp(q[2], q[4], hi), lerp(q[3], q[5], hi), lerp(q[0], q[6], hi), lerp(q[1], q[7], hi)};
+            lerp(q[2], q[4], hi), lerp(q[3], q[5], hi), lerp(q[0], q[6], hi), lerp(q[1], q[7], hi)
+        };
     }
 
     private static float lerp(float a, float b, double t) {

@@ -26,7 +26,8 @@ public final class OcrBenchmark {
 
     private static final String[] WORDS = {
         "SALE", "coffee", "Parrot", "OPEN", "fresh", "market", "BOOK", "travel", "city", "STOP", "pizza", "love",
-        "summer", "NEWS", "garden", "photo", "Hotel", "music", "FREE", "design", "street", "happy", "BEACH", "shop"};
+        "summer", "NEWS", "garden", "photo", "Hotel", "music", "FREE", "design", "street", "happy", "BEACH", "shop"
+    };
 
     /**
      * One measurement.
@@ -46,13 +47,23 @@ public final class OcrBenchmark {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%-14s %4dx%-4d %7d %7d %8.2f %9.2f", engine, width, height, threads, images, seconds, imagesPerSecond());
+            return String.format(
+                    Locale.ROOT,
+                    "%-14s %4dx%-4d %7d %7d %8.2f %9.2f",
+                    engine,
+                    width,
+                    height,
+                    threads,
+                    images,
+                    seconds,
+                    imagesPerSecond());
         }
     }
 
     /** @return the header line matching {@link Result#toString()} */
     public static String header() {
-        return String.format(Locale.ROOT, "%-14s %9s %7s %7s %8s %9s", "engine", "size", "threads", "images", "seconds", "images/s");
+        return String.format(
+                Locale.ROOT, "%-14s %9s %7s %7s %8s %9s", "engine", "size", "threads", "images", "seconds", "images/s");
     }
 
     private OcrBenchmark() {}
@@ -108,7 +119,8 @@ public final class OcrBenchmark {
             }
             waitAll(jobs);
             double sec = (System.nanoTime() - start) / 1e9;
-            return new Result(engine.name(), images.get(0).getWidth(), images.get(0).getHeight(), threads, images.size(), sec);
+            return new Result(
+                    engine.name(), images.get(0).getWidth(), images.get(0).getHeight(), threads, images.size(), sec);
         } finally {
             pool.shutdownNow();
         }
@@ -142,10 +154,15 @@ public final class OcrBenchmark {
         Path dir = Files.createTempDirectory("ocr-bench-");
         try {
             for (int i = 0; i < images.size(); i++) {
-                ImageIO.write(images.get(i), "png", dir.resolve(String.format(Locale.ROOT, "%05d.png", i)).toFile());
+                ImageIO.write(
+                        images.get(i),
+                        "png",
+                        dir.resolve(String.format(Locale.ROOT, "%05d.png", i)).toFile());
             }
             String script = "ls *.png | xargs -P " + parallel + " -I{} tesseract {} {} --psm 11 -l eng 2>/dev/null";
-            ProcessBuilder pb = new ProcessBuilder("bash", "-c", script).directory(dir.toFile()).redirectErrorStream(true);
+            ProcessBuilder pb = new ProcessBuilder("bash", "-c", script)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true);
             if (ompThreadLimit > 0) {
                 pb.environment().put("OMP_THREAD_LIMIT", Integer.toString(ompThreadLimit));
             }
@@ -153,7 +170,8 @@ public final class OcrBenchmark {
             Process p = pb.start();
             p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
             if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                throw new IOException("tesseract baseline failed (exit " + (p.isAlive() ? "timeout" : p.exitValue()) + "): " + script);
+                throw new IOException("tesseract baseline failed (exit " + (p.isAlive() ? "timeout" : p.exitValue())
+                        + "): " + script);
             }
             double sec = (System.nanoTime() - start) / 1e9;
             try (var outs = Files.list(dir)) {
@@ -162,7 +180,13 @@ public final class OcrBenchmark {
                     throw new IOException("tesseract baseline wrote " + txt + " of " + images.size() + " outputs");
                 }
             }
-            return new Result(ompThreadLimit > 0 ? "tesseract-cli" : "tesseract-cli*", images.get(0).getWidth(), images.get(0).getHeight(), parallel, images.size(), sec);
+            return new Result(
+                    ompThreadLimit > 0 ? "tesseract-cli" : "tesseract-cli*",
+                    images.get(0).getWidth(),
+                    images.get(0).getHeight(),
+                    parallel,
+                    images.size(),
+                    sec);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

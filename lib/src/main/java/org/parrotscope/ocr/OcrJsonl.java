@@ -70,7 +70,10 @@ public final class OcrJsonl {
                 }
                 try {
                     out.add(parseLine(line));
-                } catch (IllegalArgumentException | IllegalStateException | JsonParseException | NullPointerException e) {
+                } catch (IllegalArgumentException
+                        | IllegalStateException
+                        | JsonParseException
+                        | NullPointerException e) {
                     throw new IOException(file + ":" + n + ": not an OCR record: " + e.getMessage(), e);
                 }
             }
@@ -99,7 +102,13 @@ public final class OcrJsonl {
                 w.name("text").value(word.text());
                 w.name("confidence").value(word.confidence());
                 Box b = word.box();
-                w.name("box").beginArray().value(b.x0()).value(b.y0()).value(b.x1()).value(b.y1()).endArray();
+                w.name("box")
+                        .beginArray()
+                        .value(b.x0())
+                        .value(b.y0())
+                        .value(b.x1())
+                        .value(b.y1())
+                        .endArray();
                 w.name("polygon").beginArray();
                 Quad q = word.polygon();
                 for (int i = 0; i < 4; i++) {
@@ -152,7 +161,11 @@ public final class OcrJsonl {
         if (b.size() != 4) {
             throw new IllegalArgumentException("box needs 4 numbers, got " + b.size() + " for '" + text + "'");
         }
-        Box box = new Box(b.get(0).getAsFloat(), b.get(1).getAsFloat(), b.get(2).getAsFloat(), b.get(3).getAsFloat());
+        Box box = new Box(
+                b.get(0).getAsFloat(),
+                b.get(1).getAsFloat(),
+                b.get(2).getAsFloat(),
+                b.get(3).getAsFloat());
         JsonArray p = required(o, "polygon").getAsJsonArray();
         if (p.size() != 4) {
             throw new IllegalArgumentException("polygon needs 4 points, got " + p.size() + " for '" + text + "'");

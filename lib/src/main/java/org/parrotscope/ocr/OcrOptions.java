@@ -17,9 +17,11 @@ import java.nio.file.Path;
  * @param detThreshold ppocr: DB probability threshold for text pixels, default 0.3 (PaddleOCR {@code det_db_thresh})
  * @param boxThreshold ppocr: minimum mean probability inside a box, default 0.6 (PaddleOCR {@code det_db_box_thresh})
  * @param unclipRatio ppocr: DB box expansion, offset = area * ratio / perimeter; default 2.0 (PaddleOCR: 1.5)
- * @param dropScore ppocr: lines whose recognition score is below this are dropped, default 0.5 (PaddleOCR {@code drop_score})
+ * @param dropScore ppocr: lines whose recognition score is below this are dropped, default 0.5 (PaddleOCR {@code
+ * drop_score})
  * @param recBatchSize ppocr: text lines per recognition batch, default 6 (PaddleOCR {@code rec_batch_num})
- * @param intraOpThreads ppocr: ONNX Runtime threads per inference, default 1 (one worker per core is faster, STACK-NOTES §6)
+ * @param intraOpThreads ppocr: ONNX Runtime threads per inference, default 1 (one worker per core is faster,
+ * STACK-NOTES §6)
  * @param wordGapRatio ppocr: also split lines at blank ink gaps at least this times the ink height wide, default 0.3;
  *     0 splits at recognised spaces only (PaddleOCR). The Chinese-dictionary recogniser often omits the space
  *     between Latin words ({@link InkGaps})
@@ -52,8 +54,11 @@ public record OcrOptions(
         if (detUpscaleTo < 0 || detUpscaleTo > detMaxSide) {
             throw new IllegalArgumentException("detUpscaleTo must be in [0, detMaxSide]: " + detUpscaleTo);
         }
-        if (!(detThreshold > 0 && detThreshold < 1) || !(boxThreshold >= 0 && boxThreshold < 1) || !(dropScore >= 0 && dropScore <= 1)) {
-            throw new IllegalArgumentException("thresholds must be in (0, 1): det " + detThreshold + ", box " + boxThreshold + ", drop " + dropScore);
+        if (!(detThreshold > 0 && detThreshold < 1)
+                || !(boxThreshold >= 0 && boxThreshold < 1)
+                || !(dropScore >= 0 && dropScore <= 1)) {
+            throw new IllegalArgumentException("thresholds must be in (0, 1): det " + detThreshold + ", box "
+                    + boxThreshold + ", drop " + dropScore);
         }
         if (!(unclipRatio >= 0)) {
             throw new IllegalArgumentException("unclipRatio must be >= 0: " + unclipRatio);
@@ -193,8 +198,20 @@ public record OcrOptions(
 
         /** @return the validated options */
         public OcrOptions build() {
-            return new OcrOptions(modelDir, tessdata, tessLanguage, detMaxSide, detUpscaleTo, detThreshold, boxThreshold,
-                    unclipRatio, dropScore, recBatchSize, intraOpThreads, wordGapRatio, dropSymbolWords);
+            return new OcrOptions(
+                    modelDir,
+                    tessdata,
+                    tessLanguage,
+                    detMaxSide,
+                    detUpscaleTo,
+                    detThreshold,
+                    boxThreshold,
+                    unclipRatio,
+                    dropScore,
+                    recBatchSize,
+                    intraOpThreads,
+                    wordGapRatio,
+                    dropSymbolWords);
         }
     }
 }

@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.parrotscope.data.ImageDecoder;
 import org.parrotscope.data.Sample;
 import org.parrotscope.data.SampleStream;
 import org.parrotscope.data.Shard;
@@ -51,7 +50,8 @@ public final class OcrRun {
     /** Lists shards written incompletely because of the limit. */
     static final String PARTIAL_FILE = "ocr-partial-shards.txt";
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final OcrRunConfig config;
 
@@ -149,17 +149,32 @@ public final class OcrRun {
             }
         }
         progress.close();
-        OcrSummary summary = new OcrSummary(config.engine(), config.threads(), shards.size(), written, shards.size() - todo.size(),
-                cut, unreadable, c.records.get(), c.failedByReason(), skips.countsByReason(), c.words.get(),
-                (System.nanoTime() - start) / 1e9, c.engineNanos.get() / 1e9, c.decodeNanos.get() / 1e9);
-        AtomicFiles.writeString(out.resolve("ocr-run-" + STAMP.format(Instant.now()) + ".json"), Json.PRETTY.toJson(summary.toJson()) + "\n");
+        OcrSummary summary = new OcrSummary(
+                config.engine(),
+                config.threads(),
+                shards.size(),
+                written,
+                shards.size() - todo.size(),
+                cut,
+                unreadable,
+                c.records.get(),
+                c.failedByReason(),
+                skips.countsByReason(),
+                c.words.get(),
+                (System.nanoTime() - start) / 1e9,
+                c.engineNanos.get() / 1e9,
+                c.decodeNanos.get() / 1e9);
+        AtomicFiles.writeString(
+                out.resolve("ocr-run-" + STAMP.format(Instant.now()) + ".json"),
+                Json.PRETTY.toJson(summary.toJson()) + "\n");
         return summary;
     }
 
     private record ShardResult(List<OcrRecord> records, boolean cut) {}
 
     /** One shard in sample order; null when the shard cannot be opened. */
-    private ShardResult runShard(Shard shard, SampleOcr worker, ExecutorService pool, long remaining, SkipLog skips, Progress progress)
+    private ShardResult runShard(
+            Shard shard, SampleOcr worker, ExecutorService pool, long remaining, SkipLog skips, Progress progress)
             throws IOException {
         deleteStaleTemps(config.out(), shard);
         List<OcrRecord> records = new ArrayList<>();
@@ -281,7 +296,8 @@ public final class OcrRun {
         if (partial.isEmpty()) {
             Files.deleteIfExists(f);
         } else {
-            AtomicFiles.writeString(f, String.join("\n", partial.stream().sorted().toList()) + "\n");
+            AtomicFiles.writeString(
+                    f, String.join("\n", partial.stream().sorted().toList()) + "\n");
         }
     }
 }

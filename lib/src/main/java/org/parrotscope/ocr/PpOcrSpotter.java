@@ -32,6 +32,7 @@ public final class PpOcrSpotter implements TextSpotter {
 
     /** ImageNet mean and std, applied to the B, G, R channels in this order, as PaddleOCR does on cv2 images. */
     private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
+
     private static final float[] STD = {0.229f, 0.224f, 0.225f};
 
     private final OcrOptions options;
@@ -54,7 +55,8 @@ public final class PpOcrSpotter implements TextSpotter {
         CtcDecoder decoder = new CtcDecoder(files.readKeys());
         this.det = new OnnxModel(files.detModel(), options.intraOpThreads());
         try {
-            this.rec = new LineRecognizer(new OnnxModel(files.recModel(), options.intraOpThreads()), decoder, options.recBatchSize());
+            this.rec = new LineRecognizer(
+                    new OnnxModel(files.recModel(), options.intraOpThreads()), decoder, options.recBatchSize());
         } catch (IOException | RuntimeException e) {
             det.close();
             throw e;
@@ -102,7 +104,8 @@ public final class PpOcrSpotter implements TextSpotter {
                 if (r.line().score() < options.dropScore() || r.line().text().isBlank()) {
                     continue; // PaddleOCR drop_score: removes glyphs the Chinese model invents on textures
                 }
-                for (SpottedWord word : LineSplitter.split(r.line().chars(), r.positions(), gaps.get(i), kept.get(i), vertical.get(i))) {
+                for (SpottedWord word : LineSplitter.split(
+                        r.line().chars(), r.positions(), gaps.get(i), kept.get(i), vertical.get(i))) {
                     if (!options.dropSymbolWords() || hasLetterOrDigit(word.text())) {
                         words.add(word);
                     }

@@ -44,7 +44,9 @@ final class SampleOcr {
             counters.decodeNanos.addAndGet(System.nanoTime() - t0);
             skips.add(new Skipped(s.key(), s.source(), e.reason(), e.getMessage()));
             Dimension d = headerSize(s);
-            return counters.count(OcrRecord.failed(s.key(), spotter.name(), d.width, d.height, e.reason() + ": " + e.getMessage()), e.reason());
+            return counters.count(
+                    OcrRecord.failed(s.key(), spotter.name(), d.width, d.height, e.reason() + ": " + e.getMessage()),
+                    e.reason());
         }
         long t1 = System.nanoTime();
         counters.decodeNanos.addAndGet(t1 - t0);
@@ -54,7 +56,10 @@ final class SampleOcr {
         } catch (OcrException | RuntimeException e) {
             String msg = e.getMessage() != null ? e.getMessage() : e.toString();
             skips.add(new Skipped(s.key(), s.source(), ENGINE_ERROR, msg));
-            return counters.count(OcrRecord.failed(s.key(), spotter.name(), img.getWidth(), img.getHeight(), ENGINE_ERROR + ": " + msg), ENGINE_ERROR);
+            return counters.count(
+                    OcrRecord.failed(
+                            s.key(), spotter.name(), img.getWidth(), img.getHeight(), ENGINE_ERROR + ": " + msg),
+                    ENGINE_ERROR);
         } finally {
             counters.engineNanos.addAndGet(System.nanoTime() - t1);
         }

@@ -64,7 +64,8 @@ public final class TesseractSpotter implements TextSpotter {
             h = api.TessBaseAPICreate();
             if (api.TessBaseAPIInit2(h, datapath.toString(), language, ITessAPI.TessOcrEngineMode.OEM_LSTM_ONLY) != 0) {
                 api.TessBaseAPIDelete(h);
-                throw new IllegalStateException("Tesseract could not load language '" + language + "' from " + datapath);
+                throw new IllegalStateException(
+                        "Tesseract could not load language '" + language + "' from " + datapath);
             }
             api.TessBaseAPISetPageSegMode(h, ITessAPI.TessPageSegMode.PSM_SPARSE_TEXT);
             api.TessBaseAPISetVariable(h, "debug_file", "/dev/null"); // silences "Estimating resolution..."
@@ -102,7 +103,10 @@ public final class TesseractSpotter implements TextSpotter {
         try {
             TessPageIterator pi = api.TessResultIteratorGetPageIterator(ri);
             int level = ITessAPI.TessPageIteratorLevel.RIL_WORD;
-            IntBuffer l = IntBuffer.allocate(1), t = IntBuffer.allocate(1), r = IntBuffer.allocate(1), b = IntBuffer.allocate(1);
+            IntBuffer l = IntBuffer.allocate(1),
+                    t = IntBuffer.allocate(1),
+                    r = IntBuffer.allocate(1),
+                    b = IntBuffer.allocate(1);
             do {
                 Pointer p = api.TessResultIteratorGetUTF8Text(ri, level);
                 if (p == null) {

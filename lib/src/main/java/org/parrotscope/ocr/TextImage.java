@@ -85,8 +85,13 @@ public record TextImage(BufferedImage image, List<Word> words) {
                 }
                 g.drawGlyphVector(gv, x, y);
                 Rectangle2D ink = gv.getVisualBounds();
-                out.add(new Word(w, new Box((float) (x + ink.getMinX()), (float) (y + ink.getMinY()),
-                        (float) (x + ink.getMaxX()), (float) (y + ink.getMaxY()))));
+                out.add(new Word(
+                        w,
+                        new Box(
+                                (float) (x + ink.getMinX()),
+                                (float) (y + ink.getMinY()),
+                                (float) (x + ink.getMaxX()),
+                                (float) (y + ink.getMaxY()))));
                 x += adv + 1.5f * space;
             }
             return new TextImage(img, out);

@@ -37,7 +37,8 @@ public final class TextSpotters {
             case TesseractSpotter.NAME:
                 return new TesseractSpotter(options);
             case OracleSpotter.NAME:
-                throw new IllegalArgumentException("the oracle engine reads sample metadata; use TextSpotters.createForSamples");
+                throw new IllegalArgumentException(
+                        "the oracle engine reads sample metadata; use TextSpotters.createForSamples");
             default:
                 throw new IllegalArgumentException("unknown OCR engine '" + name + "'; choose one of " + NAMES);
         }

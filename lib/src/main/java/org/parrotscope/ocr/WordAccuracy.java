@@ -21,8 +21,13 @@ import java.util.Map;
  * @param imagesWithSpottedText images with at least one spotted word
  */
 public record WordAccuracy(
-        long images, long truthWords, long spottedWords, long matchedExact, long matchedCaseless,
-        long imagesWithTruthText, long imagesWithSpottedText) {
+        long images,
+        long truthWords,
+        long spottedWords,
+        long matchedExact,
+        long matchedCaseless,
+        long imagesWithTruthText,
+        long imagesWithSpottedText) {
 
     /**
      * Compares two runs over the same samples.
@@ -117,7 +122,15 @@ public record WordAccuracy(
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "P %.3f R %.3f (caseless P %.3f R %.3f) over %d images, %d true / %d spotted words",
-                precision(), recall(), precisionCaseless(), recallCaseless(), images, truthWords, spottedWords);
+        return String.format(
+                Locale.ROOT,
+                "P %.3f R %.3f (caseless P %.3f R %.3f) over %d images, %d true / %d spotted words",
+                precision(),
+                recall(),
+                precisionCaseless(),
+                recallCaseless(),
+                images,
+                truthWords,
+                spottedWords);
     }
 }

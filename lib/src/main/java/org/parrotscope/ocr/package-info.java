@@ -1,5 +1,6 @@
 /**
- * Stage 1 (paper Step 2): text spotting with a scene-text engine (PP-OCRv4 on ONNX Runtime) and Tesseract, and OCR runs over a dataset.
+ * Stage 1 (paper Step 2): text spotting with a scene-text engine (PP-OCRv4 on ONNX Runtime) and Tesseract, and OCR runs
+ * over a dataset.
  *
  * <p>Engines implement {@link org.parrotscope.ocr.TextSpotter} (image in, {@link org.parrotscope.ocr.SpottedWord}s
  * out) and are created by name with {@link org.parrotscope.ocr.TextSpotters}: {@code ppocr} (default; the paper

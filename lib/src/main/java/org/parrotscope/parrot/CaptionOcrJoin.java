@@ -70,8 +70,18 @@ public final class CaptionOcrJoin {
             }
             c.orphans += ocr.size();
         }
-        return new JoinReport(c.samples, c.joined, c.missing, c.errors, c.errorsByReason, c.orphans, c.duplicates,
-                c.corrupt, c.shardsWithoutOcr, skips.countsByReason(), new ArrayList<>(c.engines));
+        return new JoinReport(
+                c.samples,
+                c.joined,
+                c.missing,
+                c.errors,
+                c.errorsByReason,
+                c.orphans,
+                c.duplicates,
+                c.corrupt,
+                c.shardsWithoutOcr,
+                skips.countsByReason(),
+                new ArrayList<>(c.engines));
     }
 
     private static void readOcr(Path file, Map<String, OcrRecord> into, Counts c) throws IOException {
@@ -85,7 +95,8 @@ public final class CaptionOcrJoin {
                 try {
                     rec = OcrJsonl.parseLine(line);
                 } catch (RuntimeException e) {
-                    // a damaged line (e.g. a run killed mid-write without atomic output) loses one record, not the shard
+                    // a damaged line (e.g. a run killed mid-write without atomic output) loses one record, not the
+                    // shard
                     c.corrupt++;
                     continue;
                 }

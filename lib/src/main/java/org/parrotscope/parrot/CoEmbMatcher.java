@@ -89,7 +89,8 @@ public final class CoEmbMatcher {
             }
             matchedOcr.addAll(co);
         } else {
-            int[][] ocrCps = ocrWords.stream().map(w -> w.codePoints().toArray()).toArray(int[][]::new);
+            int[][] ocrCps =
+                    ocrWords.stream().map(w -> w.codePoints().toArray()).toArray(int[][]::new);
             String[] ocrArr = ocrWords.toArray(new String[0]);
             for (String w : captionWords) {
                 int[] cw = w.codePoints().toArray();

@@ -16,7 +16,11 @@ import java.util.Set;
  * @param matchedOcrWords the spotted words that match a caption word (equal to {@code coWords} except for FUZZY)
  */
 public record CoEmbText(
-        Matching matching, Set<String> captionWords, Set<String> ocrWords, Set<String> coWords, Set<String> matchedOcrWords) {
+        Matching matching,
+        Set<String> captionWords,
+        Set<String> ocrWords,
+        Set<String> coWords,
+        Set<String> matchedOcrWords) {
 
     /** Validates and copies the sets (keeping their order). */
     public CoEmbText {

@@ -42,15 +42,20 @@ public record JoinReport(
         shardsWithoutOcr = List.copyOf(shardsWithoutOcr);
         engines = List.copyOf(engines);
         if (joined + missingOcr + ocrErrors != samples) {
-            throw new IllegalArgumentException("samples " + samples + " != joined " + joined + " + missing " + missingOcr
-                    + " + errors " + ocrErrors);
+            throw new IllegalArgumentException("samples " + samples + " != joined " + joined + " + missing "
+                    + missingOcr + " + errors " + ocrErrors);
         }
     }
 
     /** @return true when every sample has a successful OCR record and every record a sample */
     public boolean complete() {
-        return missingOcr == 0 && ocrErrors == 0 && orphanOcr == 0 && duplicateOcr == 0 && corruptOcrLines == 0
-                && shardsWithoutOcr.isEmpty() && skippedSamples.isEmpty();
+        return missingOcr == 0
+                && ocrErrors == 0
+                && orphanOcr == 0
+                && duplicateOcr == 0
+                && corruptOcrLines == 0
+                && shardsWithoutOcr.isEmpty()
+                && skippedSamples.isEmpty();
     }
 
     /** @return the report as JSON with snake_case keys ({@code samples}, {@code joined}, {@code missing_ocr}, ...) */
@@ -72,10 +77,13 @@ public record JoinReport(
 
     /** @return one line naming everything not counted in the statistics */
     public String describe() {
-        return "samples " + samples + ", joined " + joined + "; not counted: missing OCR " + missingOcr + ", OCR errors "
-                + ocrErrors + (ocrErrorsByReason.isEmpty() ? "" : " " + ocrErrorsByReason) + ", OCR records without sample "
+        return "samples " + samples + ", joined " + joined + "; not counted: missing OCR " + missingOcr
+                + ", OCR errors "
+                + ocrErrors + (ocrErrorsByReason.isEmpty() ? "" : " " + ocrErrorsByReason)
+                + ", OCR records without sample "
                 + orphanOcr + ", duplicate OCR records " + duplicateOcr + ", corrupt OCR lines " + corruptOcrLines
-                + ", skipped samples " + skippedSamples.values().stream().mapToLong(Long::longValue).sum()
+                + ", skipped samples "
+                + skippedSamples.values().stream().mapToLong(Long::longValue).sum()
                 + (skippedSamples.isEmpty() ? "" : " " + skippedSamples)
                 + (shardsWithoutOcr.isEmpty() ? "" : ", shards without OCR file " + shardsWithoutOcr);
     }

@@ -60,16 +60,30 @@ public record ParrotStats(
      * @param config the bins
      * @return the statistics
      */
-    public static ParrotStats of(Table images, Table words, Table captionUnigrams, Table captionBigrams,
-            Table coEmbUnigrams, StatsConfig config) {
+    public static ParrotStats of(
+            Table images,
+            Table words,
+            Table captionUnigrams,
+            Table captionBigrams,
+            Table coEmbUnigrams,
+            StatsConfig config) {
         Map<Matching, Table1> t1 = new EnumMap<>(Matching.class);
         for (Matching m : Matching.values()) {
             t1.put(m, StatsTables.table1(images, m));
         }
-        return new ParrotStats(t1, images, words, StatsTables.table1Table(t1), StatsTables.split(images),
-                StatsTables.cotrHistogram(images), StatsTables.lengthVsCo(images, Matching.EXACT),
-                StatsTables.wordAreaRates(words, config), StatsTables.coAreaHistogram(images, config),
-                captionUnigrams, captionBigrams, coEmbUnigrams);
+        return new ParrotStats(
+                t1,
+                images,
+                words,
+                StatsTables.table1Table(t1),
+                StatsTables.split(images),
+                StatsTables.cotrHistogram(images),
+                StatsTables.lengthVsCo(images, Matching.EXACT),
+                StatsTables.wordAreaRates(words, config),
+                StatsTables.coAreaHistogram(images, config),
+                captionUnigrams,
+                captionBigrams,
+                coEmbUnigrams);
     }
 
     /**

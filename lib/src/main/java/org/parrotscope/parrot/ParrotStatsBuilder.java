@@ -54,13 +54,21 @@ public final class ParrotStatsBuilder {
      */
     public ParrotStatsBuilder(StatsConfig config) {
         this.config = config;
-        images = Table.create("images",
-                StringColumn.create(KEY), IntColumn.create(SPOTTED_WORDS), IntColumn.create(OCR_WORDS),
-                BooleanColumn.create(HAS_TEXT), DoubleColumn.create(TEXT_AREA_RATIO));
-        words = Table.create("words", StringColumn.create(KEY), StringColumn.create(TEXT), DoubleColumn.create(AREA_RATIO));
+        images = Table.create(
+                "images",
+                StringColumn.create(KEY),
+                IntColumn.create(SPOTTED_WORDS),
+                IntColumn.create(OCR_WORDS),
+                BooleanColumn.create(HAS_TEXT),
+                DoubleColumn.create(TEXT_AREA_RATIO));
+        words = Table.create(
+                "words", StringColumn.create(KEY), StringColumn.create(TEXT), DoubleColumn.create(AREA_RATIO));
         for (Matching m : Matching.values()) {
-            images.addColumns(IntColumn.create(of(CAPTION_WORDS, m)), IntColumn.create(of(CO_WORDS, m)),
-                    DoubleColumn.create(of(COTR, m)), StringColumn.create(of(CATEGORY, m)),
+            images.addColumns(
+                    IntColumn.create(of(CAPTION_WORDS, m)),
+                    IntColumn.create(of(CO_WORDS, m)),
+                    DoubleColumn.create(of(COTR, m)),
+                    StringColumn.create(of(CATEGORY, m)),
                     DoubleColumn.create(of(CO_AREA_RATIO, m)));
             words.addColumns(BooleanColumn.create(of(IN_CAPTION, m)));
         }
@@ -144,8 +152,12 @@ public final class ParrotStatsBuilder {
      * @return the statistics
      */
     public ParrotStats build() {
-        return ParrotStats.of(images.copy(), words.copy(), captionUnigrams.top("caption_1gram", config.topK()),
-                captionBigrams.top("caption_2gram", config.topK()), coEmbUnigrams.top("co_emb_1gram", config.topK()),
+        return ParrotStats.of(
+                images.copy(),
+                words.copy(),
+                captionUnigrams.top("caption_1gram", config.topK()),
+                captionBigrams.top("caption_2gram", config.topK()),
+                coEmbUnigrams.top("co_emb_1gram", config.topK()),
                 config);
     }
 }

@@ -28,7 +28,9 @@ public final class StatsColumns {
     public static final String CATEGORY = "category";
     /** Sum of all spotted boxes / image area. */
     public static final String TEXT_AREA_RATIO = "text_area_ratio";
-    /** Sum of co-emerging word boxes / image area (per-matching prefix; Fig. 4b "Text Area Ratio: Sum(Boxes)/Image"). */
+    /**
+     * Sum of co-emerging word boxes / image area (per-matching prefix; Fig. 4b "Text Area Ratio: Sum(Boxes)/Image").
+     */
     public static final String CO_AREA_RATIO = "co_area_ratio";
     /** One spotted word's box / image area (Fig. 4c "AreaRatio: Box/Image"). */
     public static final String AREA_RATIO = "area_ratio";

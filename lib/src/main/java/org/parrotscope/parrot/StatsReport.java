@@ -114,9 +114,15 @@ public final class StatsReport {
         return sb.toString();
     }
 
-    private static void row(StringBuilder sb, String label, ParrotStats s, java.util.function.Function<Table1, String> f) {
-        sb.append(String.format(Locale.ROOT, "%-36s%14s%14s%14s%n", label, f.apply(s.table1(Matching.EXACT)),
-                f.apply(s.table1(Matching.NORMALIZED)), f.apply(s.table1(Matching.FUZZY))));
+    private static void row(
+            StringBuilder sb, String label, ParrotStats s, java.util.function.Function<Table1, String> f) {
+        sb.append(String.format(
+                Locale.ROOT,
+                "%-36s%14s%14s%14s%n",
+                label,
+                f.apply(s.table1(Matching.EXACT)),
+                f.apply(s.table1(Matching.NORMALIZED)),
+                f.apply(s.table1(Matching.FUZZY))));
     }
 
     private static String pct(double v) {

@@ -87,14 +87,26 @@ public final class StatsTables {
      * @return a new table
      */
     public static Table table1Table(Map<Matching, Table1> rows) {
-        StringColumn stat = StringColumn.create(StatsColumns.STATISTIC,
-                List.of("images", "images_with_text", "images_with_co_emb_text", "co_emb_rate_total",
-                        "co_emb_rate_text_images", "images_with_empty_caption"));
+        StringColumn stat = StringColumn.create(
+                StatsColumns.STATISTIC,
+                List.of(
+                        "images",
+                        "images_with_text",
+                        "images_with_co_emb_text",
+                        "co_emb_rate_total",
+                        "co_emb_rate_text_images",
+                        "images_with_empty_caption"));
         Table t = Table.create("table1", stat);
         for (Matching m : Matching.values()) {
             Table1 r = rows.get(m);
-            t.addColumns(DoubleColumn.create(m.label(), new double[] {r.images(), r.imagesWithText(),
-                r.imagesWithCoEmbText(), r.coEmbRateTotal(), r.coEmbRateTextImages(), r.imagesWithEmptyCaption()}));
+            t.addColumns(DoubleColumn.create(m.label(), new double[] {
+                r.images(),
+                r.imagesWithText(),
+                r.imagesWithCoEmbText(),
+                r.coEmbRateTotal(),
+                r.coEmbRateTextImages(),
+                r.imagesWithEmptyCaption()
+            }));
         }
         return t;
     }
@@ -106,8 +118,12 @@ public final class StatsTables {
      * @return a new table: matching, category, images, share
      */
     public static Table split(Table images) {
-        Table out = Table.create("split", StringColumn.create(MATCHING), StringColumn.create(CATEGORY),
-                LongColumn.create(IMAGES), DoubleColumn.create(SHARE));
+        Table out = Table.create(
+                "split",
+                StringColumn.create(MATCHING),
+                StringColumn.create(CATEGORY),
+                LongColumn.create(IMAGES),
+                DoubleColumn.create(SHARE));
         for (Matching m : Matching.values()) {
             Map<String, Long> counts = countBy(images, of(CATEGORY, m));
             for (String c : List.of(StatsColumns.NO_TEXT, StatsColumns.TEXT_NO_OVERLAP, StatsColumns.TEXT_OVERLAP)) {
@@ -127,8 +143,13 @@ public final class StatsTables {
      * @return a new table: matching, bin, bin_low, bin_high, images, share (of text images)
      */
     public static Table cotrHistogram(Table images) {
-        Table out = Table.create("cotr_histogram", StringColumn.create(MATCHING), StringColumn.create(BIN),
-                DoubleColumn.create(BIN_LOW), DoubleColumn.create(BIN_HIGH), LongColumn.create(IMAGES),
+        Table out = Table.create(
+                "cotr_histogram",
+                StringColumn.create(MATCHING),
+                StringColumn.create(BIN),
+                DoubleColumn.create(BIN_LOW),
+                DoubleColumn.create(BIN_HIGH),
+                LongColumn.create(IMAGES),
                 DoubleColumn.create(SHARE));
         Table text = images.where(images.booleanColumn(HAS_TEXT).isTrue());
         for (Matching m : Matching.values()) {
@@ -138,11 +159,13 @@ public final class StatsTables {
             for (int i = 0; i < text.rowCount(); i++) {
                 bin.set(i, cap.getInt(i) == 0 ? 0 : Math.min(9, 10 * co.getInt(i) / cap.getInt(i)));
             }
-            Map<String, Long> counts = countBy(Table.create("b", text.stringColumn(KEY).copy(), bin), BIN);
+            Map<String, Long> counts =
+                    countBy(Table.create("b", text.stringColumn(KEY).copy(), bin), BIN);
             long n = text.rowCount();
             for (int b = 0; b < 10; b++) {
                 long k = counts.getOrDefault(Integer.toString(b), 0L);
-                String label = String.format(Locale.ROOT, b == 9 ? "[%.1f,%.1f]" : "[%.1f,%.1f)", b / 10.0, (b + 1) / 10.0);
+                String label =
+                        String.format(Locale.ROOT, b == 9 ? "[%.1f,%.1f]" : "[%.1f,%.1f)", b / 10.0, (b + 1) / 10.0);
                 appendHist(out, m.label(), label, b / 10.0, (b + 1) / 10.0, k, share(k, n));
             }
             long ones = 0;
@@ -163,12 +186,14 @@ public final class StatsTables {
      */
     public static Table lengthVsCo(Table images, Matching m) {
         Table text = images.where(images.booleanColumn(HAS_TEXT).isTrue());
-        Table t = Table.create("length_vs_co_" + m.label(),
+        Table t = Table.create(
+                "length_vs_co_" + m.label(),
                 text.intColumn(of(CAPTION_WORDS, m)).copy().setName(CAPTION_WORDS),
-                text.intColumn(of(CO_WORDS, m)).copy().setName(CO_WORDS), text.stringColumn(KEY).copy());
+                text.intColumn(of(CO_WORDS, m)).copy().setName(CO_WORDS),
+                text.stringColumn(KEY).copy());
         if (t.rowCount() == 0) {
-            return Table.create(t.name(), IntColumn.create(CAPTION_WORDS), IntColumn.create(CO_WORDS),
-                    LongColumn.create(IMAGES));
+            return Table.create(
+                    t.name(), IntColumn.create(CAPTION_WORDS), IntColumn.create(CO_WORDS), LongColumn.create(IMAGES));
         }
         Table s = t.summarize(KEY, count).by(CAPTION_WORDS, CO_WORDS);
         LongColumn n = LongColumn.create(IMAGES, s.rowCount());
@@ -189,17 +214,30 @@ public final class StatsTables {
      */
     public static Table wordAreaRates(Table words, StatsConfig config) {
         double[] e = config.areaBinEdges();
-        Table out = Table.create("word_area_parrot_rate", StringColumn.create(MATCHING), StringColumn.create(BIN),
-                DoubleColumn.create(BIN_LOW), DoubleColumn.create(BIN_HIGH), LongColumn.create(WORDS),
-                LongColumn.create(WORDS_IN_CAPTION), DoubleColumn.create(PARROT_RATE));
+        Table out = Table.create(
+                "word_area_parrot_rate",
+                StringColumn.create(MATCHING),
+                StringColumn.create(BIN),
+                DoubleColumn.create(BIN_LOW),
+                DoubleColumn.create(BIN_HIGH),
+                LongColumn.create(WORDS),
+                LongColumn.create(WORDS_IN_CAPTION),
+                DoubleColumn.create(PARROT_RATE));
         IntColumn bin = binColumn(words.doubleColumn(AREA_RATIO), config);
         for (Matching m : Matching.values()) {
-            Table t = Table.create("w", bin.copy(), words.booleanColumn(of(IN_CAPTION, m)).copy().setName(IN_CAPTION));
+            Table t = Table.create(
+                    "w",
+                    bin.copy(),
+                    words.booleanColumn(of(IN_CAPTION, m)).copy().setName(IN_CAPTION));
             Map<Integer, long[]> byBin = new HashMap<>();
-            Table s = t.rowCount() == 0 ? t.emptyCopy() : t.summarize(IN_CAPTION, count, countTrue).by(BIN);
+            Table s = t.rowCount() == 0
+                    ? t.emptyCopy()
+                    : t.summarize(IN_CAPTION, count, countTrue).by(BIN);
             for (int i = 0; i < s.rowCount(); i++) {
-                byBin.put((int) s.numberColumn(0).getDouble(i),
-                        new long[] {Math.round(s.numberColumn(1).getDouble(i)), Math.round(s.numberColumn(2).getDouble(i))});
+                byBin.put((int) s.numberColumn(0).getDouble(i), new long[] {
+                    Math.round(s.numberColumn(1).getDouble(i)),
+                    Math.round(s.numberColumn(2).getDouble(i))
+                });
             }
             for (int b = 0; b + 1 < e.length; b++) {
                 long[] c = byBin.getOrDefault(b, new long[2]);
@@ -226,14 +264,21 @@ public final class StatsTables {
      */
     public static Table coAreaHistogram(Table images, StatsConfig config) {
         double[] e = config.areaBinEdges();
-        Table out = Table.create("co_area_histogram", StringColumn.create(MATCHING), StringColumn.create(BIN),
-                DoubleColumn.create(BIN_LOW), DoubleColumn.create(BIN_HIGH), LongColumn.create(IMAGES),
+        Table out = Table.create(
+                "co_area_histogram",
+                StringColumn.create(MATCHING),
+                StringColumn.create(BIN),
+                DoubleColumn.create(BIN_LOW),
+                DoubleColumn.create(BIN_HIGH),
+                LongColumn.create(IMAGES),
                 DoubleColumn.create(SHARE));
         for (Matching m : Matching.values()) {
-            Table parrot = images.where(images.intColumn(of(CO_WORDS, m)).isGreaterThan(0)
+            Table parrot = images.where(images.intColumn(of(CO_WORDS, m))
+                    .isGreaterThan(0)
                     .and(images.doubleColumn(of(CO_AREA_RATIO, m)).isNotMissing()));
             IntColumn bin = binColumn(parrot.doubleColumn(of(CO_AREA_RATIO, m)), config);
-            Map<String, Long> counts = countBy(Table.create("b", parrot.stringColumn(KEY).copy(), bin), BIN);
+            Map<String, Long> counts =
+                    countBy(Table.create("b", parrot.stringColumn(KEY).copy(), bin), BIN);
             for (int b = 0; b + 1 < e.length; b++) {
                 long k = counts.getOrDefault(Integer.toString(b), 0L);
                 appendHist(out, m.label(), binLabel(e, b), e[b], e[b + 1], k, share(k, parrot.rowCount()));
@@ -261,7 +306,9 @@ public final class StatsTables {
         if (t.rowCount() == 0) {
             return out;
         }
-        String counted = t.column(0).name().equals(column) ? t.column(1).name() : t.column(0).name();
+        String counted = t.column(0).name().equals(column)
+                ? t.column(1).name()
+                : t.column(0).name();
         Table s = t.summarize(counted, count).by(column);
         Column<?> keys = s.column(0);
         for (int i = 0; i < s.rowCount(); i++) {
@@ -282,7 +329,8 @@ public final class StatsTables {
         r.setDouble(SHARE, share);
     }
 
-    private static void appendHist(Table out, String matching, String label, double lo, double hi, long k, double share) {
+    private static void appendHist(
+            Table out, String matching, String label, double lo, double hi, long k, double share) {
         Row r = out.appendRow();
         r.setString(MATCHING, matching);
         r.setString(BIN, label);

@@ -27,8 +27,13 @@ public record Table1(
     /** Validates the counts. */
     public Table1 {
         Objects.requireNonNull(matching, "matching");
-        if (images < 0 || imagesWithText < 0 || imagesWithText > images || imagesWithCoEmbText > imagesWithText
-                || imagesWithCoEmbText < 0 || imagesWithEmptyCaption < 0 || imagesWithEmptyCaption > images) {
+        if (images < 0
+                || imagesWithText < 0
+                || imagesWithText > images
+                || imagesWithCoEmbText > imagesWithText
+                || imagesWithCoEmbText < 0
+                || imagesWithEmptyCaption < 0
+                || imagesWithEmptyCaption > images) {
             throw new IllegalArgumentException("inconsistent Table 1 counts: " + images + ", " + imagesWithText + ", "
                     + imagesWithCoEmbText + ", " + imagesWithEmptyCaption);
         }

@@ -64,7 +64,8 @@ public final class AdamW extends Optimizer {
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
         Device device = weight.getDevice();
-        int t = counts.computeIfAbsent(parameterId, k -> new ConcurrentHashMap<>()).merge(device, 1, Integer::sum);
+        int t = counts.computeIfAbsent(parameterId, k -> new ConcurrentHashMap<>())
+                .merge(device, 1, Integer::sum);
         float rate = lr.getNewValue(parameterId, t);
         float scale = gradScale * rescaleGrad;
         NDArray m = withDefaultState(means, parameterId, device, k -> weight.zerosLike());
@@ -75,11 +76,14 @@ public final class AdamW extends Optimizer {
         double bc1 = 1 - Math.pow(beta1, t);
         double bc2 = 1 - Math.pow(beta2, t);
         // every temporary is closed here: they would otherwise live as long as the parameters' manager
-        try (NDArray g = grad.mul(scale); NDArray g1 = g.mul(1 - beta1); NDArray g2 = g.square()) {
+        try (NDArray g = grad.mul(scale);
+                NDArray g1 = g.mul(1 - beta1);
+                NDArray g2 = g.square()) {
             m.muli(beta1).addi(g1);
             v.muli(beta2).addi(g2.muli(1 - beta2));
         }
-        try (NDArray denom = v.sqrt(); NDArray step = m.div(denom.divi((float) Math.sqrt(bc2)).addi(epsilon))) {
+        try (NDArray denom = v.sqrt();
+                NDArray step = m.div(denom.divi((float) Math.sqrt(bc2)).addi(epsilon))) {
             weight.subi(step.muli((float) (rate / bc1)));
         }
     }
@@ -112,7 +116,8 @@ public final class AdamW extends Optimizer {
     }
 
     private static NDArray device(SafetensorsWriter.Tensor t, NDManager manager, Device d) {
-        return manager.create(t.data(), new ai.djl.ndarray.types.Shape(t.shape())).toDevice(d, false);
+        return manager.create(t.data(), new ai.djl.ndarray.types.Shape(t.shape()))
+                .toDevice(d, false);
     }
 
     /**
@@ -125,10 +130,14 @@ public final class AdamW extends Optimizer {
      */
     public void importState(OptimizerState state, Map<String, String> ids, Device[] devices, NDManager manager) {
         for (var e : state.steps().entrySet()) {
-            String id = Objects.requireNonNull(ids.get(e.getKey()), () -> "optimizer state names unknown parameter " + e.getKey());
+            String id = Objects.requireNonNull(
+                    ids.get(e.getKey()), () -> "optimizer state names unknown parameter " + e.getKey());
             for (Device d : devices) {
-                means.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).put(d, device(state.means().get(e.getKey()), manager, d));
-                variances.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).put(d, device(state.variances().get(e.getKey()), manager, d));
+                means.computeIfAbsent(id, k -> new ConcurrentHashMap<>())
+                        .put(d, device(state.means().get(e.getKey()), manager, d));
+                variances
+                        .computeIfAbsent(id, k -> new ConcurrentHashMap<>())
+                        .put(d, device(state.variances().get(e.getKey()), manager, d));
                 counts.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).put(d, e.getValue());
             }
         }

@@ -52,10 +52,20 @@ public final class BatchLoader implements Iterator<TrainBatch>, AutoCloseable {
      * @param threads decoding threads
      * @param prefetch batches kept ready
      */
-    public BatchLoader(List<Sample> samples, int batch, long seed, int startStep, int endStep, TrainTransform transform, Tokenizer tokenizer,
-            Function<Sample, BufferedImage> decoder, int threads, int prefetch) {
+    public BatchLoader(
+            List<Sample> samples,
+            int batch,
+            long seed,
+            int startStep,
+            int endStep,
+            TrainTransform transform,
+            Tokenizer tokenizer,
+            Function<Sample, BufferedImage> decoder,
+            int threads,
+            int prefetch) {
         if (samples.size() < batch) {
-            throw new IllegalArgumentException("need at least one full batch: " + samples.size() + " samples < batch " + batch);
+            throw new IllegalArgumentException(
+                    "need at least one full batch: " + samples.size() + " samples < batch " + batch);
         }
         this.samples = samples;
         this.batch = batch;

@@ -21,7 +21,8 @@ public final class BpeTokenizer implements Tokenizer {
     /**
      * Reads a vocabulary.
      *
-     * @param vocab OpenCLIP's {@code bpe_simple_vocab_16e6.txt.gz}, a Hugging Face {@code vocab.json}/{@code merges.txt}, or a folder with either
+     * @param vocab OpenCLIP's {@code bpe_simple_vocab_16e6.txt.gz}, a Hugging Face {@code vocab.json}/{@code
+     * merges.txt}, or a folder with either
      * @param contextLength ids per text (77 for CLIP)
      * @return the tokenizer
      * @throws IOException when the vocabulary cannot be read
@@ -31,11 +32,15 @@ public final class BpeTokenizer implements Tokenizer {
         List<Path> files;
         Path dir = Files.isDirectory(vocab) ? vocab : vocab.toAbsolutePath().getParent();
         String name = vocab.getFileName().toString();
-        if (Files.isRegularFile(dir.resolve("merges.txt")) && (Files.isDirectory(vocab) || name.equals("vocab.json") || name.equals("merges.txt"))) {
+        if (Files.isRegularFile(dir.resolve("merges.txt"))
+                && (Files.isDirectory(vocab) || name.equals("vocab.json") || name.equals("merges.txt"))) {
             files = List.of(dir.resolve("vocab.json"), dir.resolve("merges.txt"));
         } else if (Files.isDirectory(vocab)) {
             try (var s = Files.list(vocab)) {
-                files = List.of(s.filter(p -> p.getFileName().toString().endsWith(".txt.gz")).sorted().findFirst().orElseThrow());
+                files = List.of(s.filter(p -> p.getFileName().toString().endsWith(".txt.gz"))
+                        .sorted()
+                        .findFirst()
+                        .orElseThrow());
             }
         } else {
             files = List.of(vocab);
@@ -68,7 +73,9 @@ public final class BpeTokenizer implements Tokenizer {
     public void save(Path modelDir) throws IOException {
         Files.createDirectories(modelDir);
         for (Path f : files) {
-            String name = f.getFileName().toString().endsWith(".txt.gz") ? "bpe_simple_vocab_16e6.txt.gz" : f.getFileName().toString();
+            String name = f.getFileName().toString().endsWith(".txt.gz")
+                    ? "bpe_simple_vocab_16e6.txt.gz"
+                    : f.getFileName().toString();
             Path target = modelDir.resolve(name);
             if (!Files.exists(target) || !Files.isSameFile(f, target)) {
                 Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);

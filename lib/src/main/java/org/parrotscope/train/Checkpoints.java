@@ -35,7 +35,8 @@ public final class Checkpoints {
      * @param state step and seed
      * @throws IOException when writing fails
      */
-    public static void save(Path dir, ClipModel model, Tokenizer tokenizer, AdamW optimizer, Map<String, String> ids, TrainState state)
+    public static void save(
+            Path dir, ClipModel model, Tokenizer tokenizer, AdamW optimizer, Map<String, String> ids, TrainState state)
             throws IOException {
         Path abs = dir.toAbsolutePath();
         Files.createDirectories(abs.getParent());

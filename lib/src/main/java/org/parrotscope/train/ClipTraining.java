@@ -55,9 +55,14 @@ public final class ClipTraining {
         ClipModel model;
         if (cfg.resume() != null) {
             TrainState st = TrainState.load(cfg.resume());
-            if (st.totalSteps() != total || st.seed() != cfg.seed() || st.batch() != cfg.batch() || st.samples() != samples.size()) {
-                throw new IOException(cfg.resume() + ": checkpoint was made with total steps " + st.totalSteps() + ", seed " + st.seed() + ", batch "
-                        + st.batch() + ", " + st.samples() + " samples; this run has " + total + ", " + cfg.seed() + ", " + cfg.batch() + ", " + samples.size());
+            if (st.totalSteps() != total
+                    || st.seed() != cfg.seed()
+                    || st.batch() != cfg.batch()
+                    || st.samples() != samples.size()) {
+                throw new IOException(
+                        cfg.resume() + ": checkpoint was made with total steps " + st.totalSteps() + ", seed "
+                                + st.seed() + ", batch " + st.batch() + ", " + st.samples() + " samples; this run has "
+                                + total + ", " + cfg.seed() + ", " + cfg.batch() + ", " + samples.size());
             }
             start = st.step();
             model = ClipModel.load(cfg.resume());
@@ -67,8 +72,11 @@ public final class ClipTraining {
             if (cfg.vocab() != null) {
                 tokenizer = Tokenizers.open(cfg.vocab(), preset.text().contextLength());
             } else {
-                int ctx = cfg.wordContext() > 0 ? cfg.wordContext() : preset.text().contextLength();
-                tokenizer = WordTokenizer.build(samples.stream().map(Sample::caption).toList(), cfg.wordMinCount(), ctx);
+                int ctx = cfg.wordContext() > 0
+                        ? cfg.wordContext()
+                        : preset.text().contextLength();
+                tokenizer = WordTokenizer.build(
+                        samples.stream().map(Sample::caption).toList(), cfg.wordMinCount(), ctx);
             }
             model = ClipModel.create(withTokenizer(preset, tokenizer), cfg.seed());
         }
@@ -97,41 +105,78 @@ public final class ClipTraining {
      */
     public static ClipConfig withTokenizer(ClipConfig preset, Tokenizer tokenizer) {
         ClipConfig.TextConfig t = preset.text();
-        return new ClipConfig(preset.embedDim(), preset.vision(),
-                new ClipConfig.TextConfig(tokenizer.contextLength(), tokenizer.vocabSize(), t.width(), t.heads(), t.layers(), t.mlpRatio()), preset.quickGelu());
+        return new ClipConfig(
+                preset.embedDim(),
+                preset.vision(),
+                new ClipConfig.TextConfig(
+                        tokenizer.contextLength(),
+                        tokenizer.vocabSize(),
+                        t.width(),
+                        t.heads(),
+                        t.layers(),
+                        t.mlpRatio()),
+                preset.quickGelu());
     }
 
-    private static Result loop(TrainConfig cfg, List<Sample> samples, int total, int start, Tokenizer tokenizer, ClipModel model,
-            TrainingEvaluation evaluation, Progress progress) throws IOException {
+    private static Result loop(
+            TrainConfig cfg,
+            List<Sample> samples,
+            int total,
+            int start,
+            Tokenizer tokenizer,
+            ClipModel model,
+            TrainingEvaluation evaluation,
+            Progress progress)
+            throws IOException {
         CosineWarmup schedule = new CosineWarmup(cfg.learningRate(), cfg.warmup(), total);
-        AdamW.Builder adamw = AdamW.builder().optLearningRateTracker(schedule).optBetas(cfg.beta1(), cfg.beta2()).optEpsilon(cfg.epsilon())
+        AdamW.Builder adamw = AdamW.builder()
+                .optLearningRateTracker(schedule)
+                .optBetas(cfg.beta1(), cfg.beta2())
+                .optEpsilon(cfg.epsilon())
                 .optDecoupledWeightDecay(cfg.weightDecay());
         int side = model.config().vision().imageSize();
         int ctx = tokenizer.contextLength();
-        TrainTransform transform = new TrainTransform(side, 0.9, 1.0, floats(model.preprocessConfig(), "mean"), floats(model.preprocessConfig(), "std"));
+        TrainTransform transform = new TrainTransform(
+                side, 0.9, 1.0, floats(model.preprocessConfig(), "mean"), floats(model.preprocessConfig(), "std"));
         ImageDecoder decoder = ImageDecoder.defaults();
         int stop = cfg.stopAt() > 0 ? Math.min(cfg.stopAt(), total) : total;
         MetricsLog log = new MetricsLog(cfg.outDir(), start + 1);
         List<Double> losses = new ArrayList<>();
         Path last = null;
         try (StepRunner runner = new StepRunner(model, adamw, cfg.gradClip(), cfg.batch(), ctx);
-                BatchLoader loader = new BatchLoader(samples, cfg.batch(), cfg.seed(), start, stop, transform, tokenizer, s -> {
-                    try {
-                        return decoder.decode(s);
-                    } catch (IOException e) {
-                        throw new IllegalArgumentException(s.key() + ": " + e.getMessage(), e);
-                    }
-                }, cfg.threads(), 3)) {
+                BatchLoader loader = new BatchLoader(
+                        samples,
+                        cfg.batch(),
+                        cfg.seed(),
+                        start,
+                        stop,
+                        transform,
+                        tokenizer,
+                        s -> {
+                            try {
+                                return decoder.decode(s);
+                            } catch (IOException e) {
+                                throw new IllegalArgumentException(s.key() + ": " + e.getMessage(), e);
+                            }
+                        },
+                        cfg.threads(),
+                        3)) {
             if (cfg.resume() != null) {
-                runner.optimizer().importState(OptimizerState.load(cfg.resume().resolve(Checkpoints.OPTIMIZER_FILE)), runner.nameToId(),
-                        runner.trainer().getDevices(), model.manager());
+                runner.optimizer()
+                        .importState(
+                                OptimizerState.load(cfg.resume().resolve(Checkpoints.OPTIMIZER_FILE)),
+                                runner.nameToId(),
+                                runner.trainer().getDevices(),
+                                model.manager());
             }
             long t0 = System.nanoTime();
             while (loader.hasNext()) {
                 TrainBatch b = loader.next();
                 double loss;
                 try (NDManager bm = runner.trainer().getManager().newSubManager()) {
-                    loss = runner.step(bm.create(b.pixels(), new Shape(b.size(), 3, side, side)), bm.create(b.tokens(), new Shape(b.size(), ctx)));
+                    loss = runner.step(
+                            bm.create(b.pixels(), new Shape(b.size(), 3, side, side)),
+                            bm.create(b.tokens(), new Shape(b.size(), ctx)));
                 }
                 int done = b.step() + 1;
                 losses.add(loss);
@@ -163,11 +208,17 @@ public final class ClipTraining {
                 }
                 TrainState state = new TrainState(done, total, cfg.seed(), cfg.batch(), samples.size());
                 if (done == stop) {
-                    last = cfg.outDir().resolve(done == total ? "final" : "checkpoints/step-" + String.format("%07d", done));
+                    last = cfg.outDir()
+                            .resolve(done == total ? "final" : "checkpoints/step-" + String.format("%07d", done));
                     Checkpoints.save(last, model, tokenizer, runner.optimizer(), runner.idToName(), state);
                 } else if (cfg.checkpointEvery() > 0 && done % cfg.checkpointEvery() == 0) {
-                    Checkpoints.save(cfg.outDir().resolve("checkpoints/step-" + String.format("%07d", done)), model, tokenizer, runner.optimizer(),
-                            runner.idToName(), state);
+                    Checkpoints.save(
+                            cfg.outDir().resolve("checkpoints/step-" + String.format("%07d", done)),
+                            model,
+                            tokenizer,
+                            runner.optimizer(),
+                            runner.idToName(),
+                            state);
                 }
                 t0 = System.nanoTime();
             }

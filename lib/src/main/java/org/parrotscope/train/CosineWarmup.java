@@ -20,7 +20,8 @@ public record CosineWarmup(float baseLr, int warmupSteps, int totalSteps) implem
             throw new IllegalArgumentException("learning rate must be positive and finite, got " + baseLr);
         }
         if (warmupSteps < 0 || totalSteps < 1) {
-            throw new IllegalArgumentException("need warmupSteps >= 0 and totalSteps >= 1, got " + warmupSteps + ", " + totalSteps);
+            throw new IllegalArgumentException(
+                    "need warmupSteps >= 0 and totalSteps >= 1, got " + warmupSteps + ", " + totalSteps);
         }
     }
 

@@ -38,7 +38,12 @@ public final class MetricsLog {
             if (Files.exists(file)) {
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                     try {
-                        if (!line.isBlank() && com.google.gson.JsonParser.parseString(line).getAsJsonObject().get("step").getAsInt() < fromStep) {
+                        if (!line.isBlank()
+                                && com.google.gson.JsonParser.parseString(line)
+                                                .getAsJsonObject()
+                                                .get("step")
+                                                .getAsInt()
+                                        < fromStep) {
                             keep.add(line);
                         }
                     } catch (RuntimeException e) {
@@ -59,7 +64,12 @@ public final class MetricsLog {
      */
     public synchronized void append(JsonObject entry) {
         try {
-            Files.writeString(file, Json.COMPACT.toJson(entry) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND, StandardOpenOption.CREATE);
+            Files.writeString(
+                    file,
+                    Json.COMPACT.toJson(entry) + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.APPEND,
+                    StandardOpenOption.CREATE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + file + ": " + e.getMessage(), e);
         }
@@ -90,12 +100,16 @@ public final class MetricsLog {
                 continue;
             }
             try {
-                JsonObject e = com.google.gson.JsonParser.parseString(lines.get(i)).getAsJsonObject();
+                JsonObject e =
+                        com.google.gson.JsonParser.parseString(lines.get(i)).getAsJsonObject();
                 e.get("step").getAsInt();
                 out.add(e);
             } catch (RuntimeException e) {
                 if (i < lines.size() - 1) {
-                    throw new IOException(file + ", line " + (i + 1) + ": not a training-log entry with a step (" + e.getMessage() + ")", e);
+                    throw new IOException(
+                            file + ", line " + (i + 1) + ": not a training-log entry with a step (" + e.getMessage()
+                                    + ")",
+                            e);
                 }
             }
         }

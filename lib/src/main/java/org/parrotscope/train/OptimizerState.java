@@ -20,7 +20,10 @@ import org.parrotscope.clip.SafetensorsWriter;
  * @param variances second moments
  * @param steps update counts
  */
-public record OptimizerState(Map<String, SafetensorsWriter.Tensor> means, Map<String, SafetensorsWriter.Tensor> variances, Map<String, Integer> steps) {
+public record OptimizerState(
+        Map<String, SafetensorsWriter.Tensor> means,
+        Map<String, SafetensorsWriter.Tensor> variances,
+        Map<String, Integer> steps) {
 
     /** Validates that the three maps cover the same parameters. */
     public OptimizerState {
@@ -67,8 +70,13 @@ public record OptimizerState(Map<String, SafetensorsWriter.Tensor> means, Map<St
                 }
                 String name = e.getKey().substring(5);
                 t.put(name, Integer.parseInt(e.getValue()));
-                m.put(name, new SafetensorsWriter.Tensor(f.info("exp_avg." + name).shape(), f.floats("exp_avg." + name)));
-                v.put(name, new SafetensorsWriter.Tensor(f.info("exp_avg_sq." + name).shape(), f.floats("exp_avg_sq." + name)));
+                m.put(
+                        name,
+                        new SafetensorsWriter.Tensor(f.info("exp_avg." + name).shape(), f.floats("exp_avg." + name)));
+                v.put(
+                        name,
+                        new SafetensorsWriter.Tensor(
+                                f.info("exp_avg_sq." + name).shape(), f.floats("exp_avg_sq." + name)));
             }
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": incomplete optimizer state: " + e.getMessage(), e);

@@ -65,13 +65,19 @@ public final class StepRunner implements AutoCloseable {
         named.forEach((name, p) -> {
             idToName.put(p.getId(), name);
             nameToId.put(name, p.getId());
-            decay.put(p.getId(), WeightDecayRule.decays(name, p.getArray().getShape().dimension()));
+            decay.put(
+                    p.getId(),
+                    WeightDecayRule.decays(name, p.getArray().getShape().dimension()));
         });
-        this.optimizer = optimizer.optDecayMask(id -> decay.getOrDefault(id, false)).build();
+        this.optimizer =
+                optimizer.optDecayMask(id -> decay.getOrDefault(id, false)).build();
         this.logitScale = named.get("logit_scale");
         this.gradClip = gradClip;
         Device[] devices = Engine.getInstance().getDevices();
-        trainer = model.djlModel().newTrainer(new DefaultTrainingConfig(new ContrastiveLoss()).optOptimizer(this.optimizer).optDevices(devices));
+        trainer = model.djlModel()
+                .newTrainer(new DefaultTrainingConfig(new ContrastiveLoss())
+                        .optOptimizer(this.optimizer)
+                        .optDevices(devices));
         int side = model.config().vision().imageSize();
         trainer.initialize(new Shape(batch, 3, side, side), new Shape(batch, contextLength));
     }
@@ -162,7 +168,9 @@ public final class StepRunner implements AutoCloseable {
         for (var e : named.entrySet()) {
             NDArray a = e.getValue().getArray();
             if (a.hasGradient()) {
-                try (NDArray g = a.getGradient(); NDArray sq = g.square(); NDArray s = sq.sum()) {
+                try (NDArray g = a.getGradient();
+                        NDArray sq = g.square();
+                        NDArray s = sq.sum()) {
                     if (!Float.isFinite(s.getFloat())) {
                         out.add(e.getKey());
                     }
@@ -213,7 +221,8 @@ public final class StepRunner implements AutoCloseable {
         NDList txt = new NDList();
         NDArray scale = null;
         for (int d = 0; d < devices.length; d++) {
-            NDList out = trainer.forward(new NDList(px.get(d).toDevice(devices[d], false), tx.get(d).toDevice(devices[d], false)));
+            NDList out = trainer.forward(
+                    new NDList(px.get(d).toDevice(devices[d], false), tx.get(d).toDevice(devices[d], false)));
             img.add(out.get(0).toDevice(devices[0], false));
             txt.add(out.get(1).toDevice(devices[0], false));
             if (d == 0) {

@@ -53,7 +53,8 @@ public record SubsetManifest(List<String> shards, Set<String> keys) {
      */
     public static SubsetManifest load(Path file) throws IOException {
         try {
-            JsonObject o = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+            JsonObject o = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
             Path base = file.toAbsolutePath().getParent();
             List<String> shards = new ArrayList<>();
             for (var e : o.getAsJsonArray("shards")) {
@@ -66,7 +67,10 @@ public record SubsetManifest(List<String> shards, Set<String> keys) {
             }
             return new SubsetManifest(shards, keys);
         } catch (RuntimeException e) {
-            throw new IOException(file + ": malformed subset manifest (expected {\"shards\": [...], \"keys\": [...]}): " + e.getMessage(), e);
+            throw new IOException(
+                    file + ": malformed subset manifest (expected {\"shards\": [...], \"keys\": [...]}): "
+                            + e.getMessage(),
+                    e);
         }
     }
 

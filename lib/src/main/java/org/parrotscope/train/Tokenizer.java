@@ -22,8 +22,8 @@ public interface Tokenizer extends TextTokenizer {
     @Override
     default long[] tokenize(String text, int contextLength) {
         if (contextLength != contextLength()) {
-            throw new IllegalArgumentException("the model's context length " + contextLength
-                    + " differs from its tokenizer's " + contextLength());
+            throw new IllegalArgumentException(
+                    "the model's context length " + contextLength + " differs from its tokenizer's " + contextLength());
         }
         return encode(text);
     }

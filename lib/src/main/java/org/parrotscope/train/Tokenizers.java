@@ -34,7 +34,8 @@ public final class Tokenizers {
         if (Files.isRegularFile(vocab) && Files.isRegularFile(modelDir.resolve("merges.txt"))) {
             return BpeTokenizer.open(vocab, contextLength);
         }
-        throw new IOException(modelDir + ": no tokenizer (vocab.json word vocabulary, bpe_simple_vocab_16e6.txt.gz or vocab.json + merges.txt)"
+        throw new IOException(modelDir
+                + ": no tokenizer (vocab.json word vocabulary, bpe_simple_vocab_16e6.txt.gz or vocab.json + merges.txt)"
                 + "; pass the CLIP BPE vocabulary with --vocab");
     }
 
@@ -73,8 +74,11 @@ public final class Tokenizers {
 
     private static boolean isWordVocabulary(Path vocab) throws IOException {
         try {
-            var o = JsonParser.parseString(Files.readString(vocab, StandardCharsets.UTF_8)).getAsJsonObject();
-            return o.has("type") && o.get("type").isJsonPrimitive() && "word".equals(o.get("type").getAsString());
+            var o = JsonParser.parseString(Files.readString(vocab, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
+            return o.has("type")
+                    && o.get("type").isJsonPrimitive()
+                    && "word".equals(o.get("type").getAsString());
         } catch (RuntimeException e) {
             return false;
         }

@@ -24,7 +24,14 @@ import org.parrotscope.clip.ClipModel;
  * @param secondsPerStep mean wall time of a timed step
  * @param peakRssBytes resident-set high-water mark, or -1 when unknown
  */
-public record TrainBenchmark(String preset, long parameters, int batch, int steps, double samplesPerSecond, double secondsPerStep, long peakRssBytes) {
+public record TrainBenchmark(
+        String preset,
+        long parameters,
+        int batch,
+        int steps,
+        double samplesPerSecond,
+        double secondsPerStep,
+        long peakRssBytes) {
 
     /**
      * Runs the benchmark.
@@ -42,7 +49,8 @@ public record TrainBenchmark(String preset, long parameters, int batch, int step
         int vocab = config.text().vocabSize();
         SplittableRandom rng = new SplittableRandom(0);
         try (ClipModel model = ClipModel.create(config, 0);
-                StepRunner runner = new StepRunner(model, AdamW.builder().optLearningRateTracker(Tracker.fixed(1e-4f)), 0f, batch, ctx)) {
+                StepRunner runner = new StepRunner(
+                        model, AdamW.builder().optLearningRateTracker(Tracker.fixed(1e-4f)), 0f, batch, ctx)) {
             long start = 0;
             for (int i = 0; i < warmup + steps; i++) {
                 if (i == warmup) {
@@ -66,7 +74,8 @@ public record TrainBenchmark(String preset, long parameters, int batch, int step
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new TrainBenchmark(name, config.parameterCount(), batch, steps, batch * steps / seconds, seconds / steps, peakRss());
+            return new TrainBenchmark(
+                    name, config.parameterCount(), batch, steps, batch * steps / seconds, seconds / steps, peakRss());
         }
     }
 

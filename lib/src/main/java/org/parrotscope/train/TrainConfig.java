@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param seed fixes initialisation, data order and augmentation
  * @param checkpointEvery steps between checkpoints, 0 for only the final one
  * @param evalEvery steps between evaluations, 0 for none
- * @param vocab a given vocabulary (a CLIP BPE file, or a word vocabulary {@code vocab.json} saved by {@link WordTokenizer#save}),
+ * @param vocab a given vocabulary (a CLIP BPE file, or a word vocabulary {@code vocab.json} saved by {@link
+ * WordTokenizer#save}),
  *     or null to build a word vocabulary from the training captions
  * @param wordContext context length of a built word vocabulary, 0 for the preset's {@code context_length}
  * @param wordMinCount minimum count of a word to enter the built vocabulary
@@ -31,9 +32,29 @@ import java.util.Objects;
  * @param resume a checkpoint folder to continue from, or null
  * @param stopAt stop with a checkpoint after this many steps (the schedule still spans all steps), 0 = run to the end
  */
-public record TrainConfig(List<String> data, String preset, Path outDir, int steps, int epochs, int batch, float learningRate, int warmup,
-        float weightDecay, float beta1, float beta2, float epsilon, float gradClip, long seed, int checkpointEvery, int evalEvery, Path vocab,
-        int wordContext, int wordMinCount, int threads, Path resume, int stopAt) {
+public record TrainConfig(
+        List<String> data,
+        String preset,
+        Path outDir,
+        int steps,
+        int epochs,
+        int batch,
+        float learningRate,
+        int warmup,
+        float weightDecay,
+        float beta1,
+        float beta2,
+        float epsilon,
+        float gradClip,
+        long seed,
+        int checkpointEvery,
+        int evalEvery,
+        Path vocab,
+        int wordContext,
+        int wordMinCount,
+        int threads,
+        Path resume,
+        int stopAt) {
 
     /** Validates the settings. */
     public TrainConfig {
@@ -49,11 +70,20 @@ public record TrainConfig(List<String> data, String preset, Path outDir, int ste
         if (batch < 2) {
             throw new IllegalArgumentException("a contrastive batch needs at least 2 pairs, got " + batch);
         }
-        if (!(learningRate > 0) || warmup < 0 || weightDecay < 0 || gradClip < 0 || checkpointEvery < 0 || evalEvery < 0 || threads < 1 || stopAt < 0) {
-            throw new IllegalArgumentException("need lr > 0 and non-negative warmup, weight decay, grad clip, intervals; threads >= 1");
+        if (!(learningRate > 0)
+                || warmup < 0
+                || weightDecay < 0
+                || gradClip < 0
+                || checkpointEvery < 0
+                || evalEvery < 0
+                || threads < 1
+                || stopAt < 0) {
+            throw new IllegalArgumentException(
+                    "need lr > 0 and non-negative warmup, weight decay, grad clip, intervals; threads >= 1");
         }
         if ((wordContext != 0 && wordContext < 3) || wordMinCount < 1) {
-            throw new IllegalArgumentException("word vocabulary needs context >= 3 (0: the preset's) and min count >= 1");
+            throw new IllegalArgumentException(
+                    "word vocabulary needs context >= 3 (0: the preset's) and min count >= 1");
         }
     }
 
@@ -151,7 +181,9 @@ public record TrainConfig(List<String> data, String preset, Path outDir, int ste
             return this;
         }
 
-        /** @param b1 beta 1 (default 0.9) @param b2 beta 2 (default 0.98) @param e epsilon (default 1e-6) @return this */
+        /**
+         * @param b1 beta 1 (default 0.9) @param b2 beta 2 (default 0.98) @param e epsilon (default 1e-6) @return this
+         */
         public Builder optAdam(float b1, float b2, float e) {
             this.beta1 = b1;
             this.beta2 = b2;
@@ -193,7 +225,10 @@ public record TrainConfig(List<String> data, String preset, Path outDir, int ste
             return this;
         }
 
-        /** @param context word-vocabulary context length (default 0: the preset's {@code context_length}) @param minCount minimum word count (default 2) @return this */
+        /**
+         * @param context word-vocabulary context length (default 0: the preset's {@code context_length}) @param
+         * minCount minimum word count (default 2) @return this
+         */
         public Builder optWordVocabulary(int context, int minCount) {
             this.wordContext = context;
             this.wordMinCount = minCount;
@@ -221,8 +256,29 @@ public record TrainConfig(List<String> data, String preset, Path outDir, int ste
         /** @return the validated configuration */
         public TrainConfig build() {
             int w = warmup >= 0 ? warmup : Math.max(1, steps / 20);
-            return new TrainConfig(data, preset, outDir, steps, epochs, batch, lr, w, wd, beta1, beta2, eps, clip, seed, checkpointEvery, evalEvery,
-                    bpe, wordContext, wordMinCount, threads, resume, stopAt);
+            return new TrainConfig(
+                    data,
+                    preset,
+                    outDir,
+                    steps,
+                    epochs,
+                    batch,
+                    lr,
+                    w,
+                    wd,
+                    beta1,
+                    beta2,
+                    eps,
+                    clip,
+                    seed,
+                    checkpointEvery,
+                    evalEvery,
+                    bpe,
+                    wordContext,
+                    wordMinCount,
+                    threads,
+                    resume,
+                    stopAt);
         }
     }
 }

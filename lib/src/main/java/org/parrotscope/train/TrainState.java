@@ -53,8 +53,13 @@ public record TrainState(int step, int totalSteps, long seed, int batch, int sam
             throw new IOException(dir + ": not a training checkpoint (no " + FILE + ")");
         }
         try {
-            JsonObject o = JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8)).getAsJsonObject();
-            return new TrainState(o.get("step").getAsInt(), o.get("total_steps").getAsInt(), o.get("seed").getAsLong(), o.get("batch").getAsInt(),
+            JsonObject o = JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
+            return new TrainState(
+                    o.get("step").getAsInt(),
+                    o.get("total_steps").getAsInt(),
+                    o.get("seed").getAsLong(),
+                    o.get("batch").getAsInt(),
                     o.get("samples").getAsInt());
         } catch (RuntimeException e) {
             throw new IOException(f + ": malformed trainer state: " + e.getMessage(), e);

@@ -46,7 +46,8 @@ public record TrainTransform(int size, double minScale, double maxScale, float[]
         double area = (double) width * height;
         for (int attempt = 0; attempt < 10; attempt++) {
             double target = area * (minScale + (maxScale - minScale) * rng.nextDouble());
-            double aspect = Math.exp(Math.log(MIN_RATIO) + (Math.log(MAX_RATIO) - Math.log(MIN_RATIO)) * rng.nextDouble());
+            double aspect =
+                    Math.exp(Math.log(MIN_RATIO) + (Math.log(MAX_RATIO) - Math.log(MIN_RATIO)) * rng.nextDouble());
             int w = (int) Math.round(Math.sqrt(target * aspect));
             int h = (int) Math.round(Math.sqrt(target / aspect));
             if (w > 0 && h > 0 && w <= width && h <= height) {

@@ -38,8 +38,8 @@ public final class TrainingData {
             SubsetManifest m = SubsetManifest.load(Path.of(specs.get(0)));
             List<Sample> all = read(m.shards(), skips, m.keys());
             if (!m.keys().isEmpty() && all.size() < m.keys().size()) {
-                throw new IOException(specs.get(0) + ": " + (m.keys().size() - all.size()) + " of " + m.keys().size()
-                        + " listed keys are not in the manifest's shards");
+                throw new IOException(specs.get(0) + ": " + (m.keys().size() - all.size()) + " of "
+                        + m.keys().size() + " listed keys are not in the manifest's shards");
             }
             return all;
         }
@@ -58,10 +58,15 @@ public final class TrainingData {
                 if (keys.isEmpty() || keys.contains(s.key())) {
                     bytes += s.imageBytes().length + 2L * s.caption().length();
                     if (bytes > budgetBytes) {
-                        throw new IOException(String.format(Locale.ROOT,
+                        throw new IOException(String.format(
+                                Locale.ROOT,
                                 "training data %s does not fit in memory: after %,d samples the encoded images take %,d MB,"
                                         + " more than %.0f%% of the %,d MB heap; train on a subset (a manifest) or raise -Xmx"
-                                        + " (PARROTSCOPE_JAVA_OPTS)", specs, out.size() + 1, bytes >> 20, HEAP_SHARE * 100,
+                                        + " (PARROTSCOPE_JAVA_OPTS)",
+                                specs,
+                                out.size() + 1,
+                                bytes >> 20,
+                                HEAP_SHARE * 100,
                                 Runtime.getRuntime().maxMemory() >> 20));
                     }
                     out.add(s);
@@ -71,7 +76,8 @@ public final class TrainingData {
             throw e.getCause();
         }
         if (out.isEmpty()) {
-            throw new IOException("no training samples in " + specs + (keys.isEmpty() ? "" : " with the manifest's keys"));
+            throw new IOException(
+                    "no training samples in " + specs + (keys.isEmpty() ? "" : " with the manifest's keys"));
         }
         return out;
     }

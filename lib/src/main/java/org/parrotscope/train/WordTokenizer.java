@@ -41,9 +41,13 @@ public final class WordTokenizer implements Tokenizer {
      * @param contextLength ids per text, at least 2
      */
     public WordTokenizer(List<String> tokens, int contextLength) {
-        if (tokens.size() < 4 || !tokens.get(0).equals("<pad>") || !tokens.get(1).equals("<unk>")
-                || !tokens.get(tokens.size() - 2).equals("<start_of_text>") || !tokens.get(tokens.size() - 1).equals("<end_of_text>")) {
-            throw new IllegalArgumentException("word vocabulary must start with <pad>, <unk> and end with <start_of_text>, <end_of_text>");
+        if (tokens.size() < 4
+                || !tokens.get(0).equals("<pad>")
+                || !tokens.get(1).equals("<unk>")
+                || !tokens.get(tokens.size() - 2).equals("<start_of_text>")
+                || !tokens.get(tokens.size() - 1).equals("<end_of_text>")) {
+            throw new IllegalArgumentException(
+                    "word vocabulary must start with <pad>, <unk> and end with <start_of_text>, <end_of_text>");
         }
         if (contextLength < 2) {
             throw new IllegalArgumentException("context length must be >= 2, got " + contextLength);
@@ -75,7 +79,9 @@ public final class WordTokenizer implements Tokenizer {
         List<String> tokens = new ArrayList<>(List.of("<pad>", "<unk>"));
         counts.entrySet().stream()
                 .filter(e -> e.getValue() >= minCount)
-                .sorted(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue).reversed().thenComparing(Map.Entry::getKey))
+                .sorted(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                        .reversed()
+                        .thenComparing(Map.Entry::getKey))
                 .forEach(e -> tokens.add(e.getKey()));
         tokens.add("<start_of_text>");
         tokens.add("<end_of_text>");
@@ -89,7 +95,9 @@ public final class WordTokenizer implements Tokenizer {
      * @return its words, in order
      */
     public static List<String> words(String text) {
-        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toList();
+        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> !w.isEmpty())
+                .toList();
     }
 
     /**
@@ -101,7 +109,8 @@ public final class WordTokenizer implements Tokenizer {
      */
     public static WordTokenizer load(Path file) throws IOException {
         try {
-            JsonObject o = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+            JsonObject o = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
             if (!"word".equals(o.get("type").getAsString())) {
                 throw new IOException(file + ": not a word vocabulary (type " + o.get("type") + ")");
             }
@@ -151,6 +160,7 @@ public final class WordTokenizer implements Tokenizer {
         JsonArray a = new JsonArray();
         tokens.forEach(a::add);
         o.add("tokens", a);
-        AtomicFiles.write(modelDir.resolve(FILE), out -> out.write(Json.PRETTY.toJson(o).getBytes(StandardCharsets.UTF_8)));
+        AtomicFiles.write(
+                modelDir.resolve(FILE), out -> out.write(Json.PRETTY.toJson(o).getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -7,11 +7,17 @@ import com.google.gson.GsonBuilder;
 public final class Json {
 
     /** Compact, one object per line; NaN and infinities are written (as JSON5 literals) rather than failing. */
-    public static final Gson COMPACT = new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create();
+    public static final Gson COMPACT = new GsonBuilder()
+            .disableHtmlEscaping()
+            .serializeSpecialFloatingPointValues()
+            .create();
 
     /** Indented, for reports and configuration files. */
-    public static final Gson PRETTY =
-            new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().setPrettyPrinting().create();
+    public static final Gson PRETTY = new GsonBuilder()
+            .disableHtmlEscaping()
+            .serializeSpecialFloatingPointValues()
+            .setPrettyPrinting()
+            .create();
 
     private Json() {}
 }

@@ -36,9 +36,6 @@ public record ImageView(BufferedImage image) implements PngRenderable {
         return out.toByteArray();
     }
 
-
-
-
     /**
      * @param file the .png file, written atomically
      * @return the file

@@ -55,7 +55,9 @@ public final class Notebook {
 
     private static BaseKernel ijavaKernel() {
         try {
-            Object k = Class.forName("io.github.spencerpark.ijava.IJava").getMethod("getKernelInstance").invoke(null);
+            Object k = Class.forName("io.github.spencerpark.ijava.IJava")
+                    .getMethod("getKernelInstance")
+                    .invoke(null);
             return k instanceof BaseKernel b ? b : null;
         } catch (ReflectiveOperationException | LinkageError e) {
             return null; // not running under IJava
@@ -75,9 +77,13 @@ public final class Notebook {
      * @param renderer a kernel's renderer
      */
     public static void registerRenderers(Renderer renderer) {
-        renderer.createRegistration(Table.class).preferring(MIMEType.TEXT_HTML).supporting(MIMEType.TEXT_PLAIN)
+        renderer.createRegistration(Table.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .supporting(MIMEType.TEXT_PLAIN)
                 .register((t, ctx) -> TableView.of(t).render(ctx));
-        renderer.createRegistration(Figure.class).preferring(MIMEType.TEXT_HTML).supporting(MIMEType.TEXT_PLAIN)
+        renderer.createRegistration(Figure.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .supporting(MIMEType.TEXT_PLAIN)
                 .register((f, ctx) -> Plot.of(f).render(ctx));
     }
 

@@ -70,8 +70,10 @@ public record Plot(Figure figure, String title) implements DisplayDataRenderable
      * @return the file
      */
     public Path save(Path file) {
-        AtomicFiles.writeString(file, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + Html.escape(title)
-                + "</title>\n" + PlotlyJs.inlineScript() + "</head><body>\n" + fragment("plot") + "\n</body></html>\n");
+        AtomicFiles.writeString(
+                file,
+                "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + Html.escape(title) + "</title>\n"
+                        + PlotlyJs.inlineScript() + "</head><body>\n" + fragment("plot") + "\n</body></html>\n");
         return file;
     }
 

@@ -45,8 +45,8 @@ public final class PlotlyJs {
         if (s == null) {
             try (InputStream in = resource(WEBJAR + version() + "/" + BUNDLE)) {
                 String js = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                s = "<script type=\"text/javascript\">var __psDefine = window.define; window.define = undefined;\n"
-                        + js + "\n;window.define = __psDefine;</script>\n";
+                s = "<script type=\"text/javascript\">var __psDefine = window.define; window.define = undefined;\n" + js
+                        + "\n;window.define = __psDefine;</script>\n";
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + BUNDLE + " from the plotly.js webjar", e);
             }

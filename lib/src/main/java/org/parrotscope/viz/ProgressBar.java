@@ -23,14 +23,14 @@ public record ProgressBar(Progress.State state) implements HtmlRenderable {
     @Override
     public String html() {
         String bar = state.total() > 0
-                ? String.format(Locale.ROOT, "<progress value=\"%d\" max=\"%d\" style=\"width:300px\"></progress> ",
-                        Math.min(state.done(), state.total()), state.total())
+                ? String.format(
+                        Locale.ROOT,
+                        "<progress value=\"%d\" max=\"%d\" style=\"width:300px\"></progress> ",
+                        Math.min(state.done(), state.total()),
+                        state.total())
                 : "";
         return "<div class=\"ps-progress\">" + bar + "<code>" + Html.escape(state.describe()) + "</code></div>";
     }
-
-
-
 
     @Override
     public String toString() {

@@ -33,8 +33,8 @@ public record SampleGrid(List<Cell> cells, int columns, int cellSize) implements
         /** Validates and copies. */
         public Polygon {
             if (quad == null || quad.length != 8) {
-                throw new IllegalArgumentException("quad needs 8 numbers x0,y0..x3,y3, got "
-                        + (quad == null ? "null" : quad.length));
+                throw new IllegalArgumentException(
+                        "quad needs 8 numbers x0,y0..x3,y3, got " + (quad == null ? "null" : quad.length));
             }
             quad = quad.clone();
             label = label == null ? "" : label;
@@ -72,7 +72,8 @@ public record SampleGrid(List<Cell> cells, int columns, int cellSize) implements
     public SampleGrid {
         cells = List.copyOf(cells);
         if (columns < 1 || cellSize < 32) {
-            throw new IllegalArgumentException("columns must be >= 1 and cellSize >= 32, got " + columns + ", " + cellSize);
+            throw new IllegalArgumentException(
+                    "columns must be >= 1 and cellSize >= 32, got " + columns + ", " + cellSize);
         }
     }
 
@@ -132,7 +133,8 @@ public record SampleGrid(List<Cell> cells, int columns, int cellSize) implements
         int cols = Math.max(1, Math.min(columns, cells.size()));
         int rows = Math.max(1, (cells.size() + cols - 1) / cols);
         int cellH = cellSize + PAD + CAPTION_LINES * LINE_HEIGHT + PAD;
-        BufferedImage out = new BufferedImage(cols * (cellSize + PAD) + PAD, rows * cellH + PAD, BufferedImage.TYPE_INT_RGB);
+        BufferedImage out =
+                new BufferedImage(cols * (cellSize + PAD) + PAD, rows * cellH + PAD, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -210,9 +212,6 @@ public record SampleGrid(List<Cell> cells, int columns, int cellSize) implements
         return lines;
     }
 
-
-
-
     /**
      * @param file the .png file, written atomically
      * @return the file
@@ -225,8 +224,13 @@ public record SampleGrid(List<Cell> cells, int columns, int cellSize) implements
     public String toString() {
         StringBuilder sb = new StringBuilder("SampleGrid[" + cells.size() + " samples]");
         for (Cell c : cells) {
-            sb.append("\n  ").append(c.image().getWidth()).append('x').append(c.image().getHeight())
-                    .append(" \"").append(c.caption()).append("\" words=")
+            sb.append("\n  ")
+                    .append(c.image().getWidth())
+                    .append('x')
+                    .append(c.image().getHeight())
+                    .append(" \"")
+                    .append(c.caption())
+                    .append("\" words=")
                     .append(c.polygons().stream().map(Polygon::label).toList());
         }
         return sb.toString();

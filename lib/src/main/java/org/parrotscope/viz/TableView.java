@@ -64,9 +64,6 @@ public record TableView(Table table, int maxRows) implements HtmlRenderable {
         return w.toString();
     }
 
-
-
-
     /**
      * Saves all rows as CSV (header line, RFC 4180 quoting).
      *
@@ -75,7 +72,8 @@ public record TableView(Table table, int maxRows) implements HtmlRenderable {
      */
     public Path saveCsv(Path file) {
         try {
-            AtomicFiles.write(file, out -> table.write().csv(CsvWriteOptions.builder(out).build()));
+            AtomicFiles.write(
+                    file, out -> table.write().csv(CsvWriteOptions.builder(out).build()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -90,8 +88,10 @@ public record TableView(Table table, int maxRows) implements HtmlRenderable {
      */
     public Path saveHtml(Path file) {
         String title = Html.escape(table.name() == null ? "table" : table.name());
-        AtomicFiles.writeString(file, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + title
-                + "</title></head><body>\n" + tableHtml(table) + "\n</body></html>\n");
+        AtomicFiles.writeString(
+                file,
+                "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + title + "</title></head><body>\n"
+                        + tableHtml(table) + "\n</body></html>\n");
         return file;
     }
 

@@ -47,9 +47,15 @@ class BenchIoCommandTest {
     @Test
     void resize_makesTheShorterSideTheTarget() {
         // 300x600 -> 224x448; 1000x500 -> halved once to 500x250, then 448x224
-        assertEquals("224x448", dims(BenchIoCommand.resizeShorterSide(new BufferedImage(300, 600, BufferedImage.TYPE_INT_RGB), 224)));
-        assertEquals("448x224", dims(BenchIoCommand.resizeShorterSide(new BufferedImage(1000, 500, BufferedImage.TYPE_INT_RGB), 224)));
-        assertEquals("224x224", dims(BenchIoCommand.resizeShorterSide(new BufferedImage(224, 224, BufferedImage.TYPE_INT_RGB), 224)));
+        assertEquals(
+                "224x448",
+                dims(BenchIoCommand.resizeShorterSide(new BufferedImage(300, 600, BufferedImage.TYPE_INT_RGB), 224)));
+        assertEquals(
+                "448x224",
+                dims(BenchIoCommand.resizeShorterSide(new BufferedImage(1000, 500, BufferedImage.TYPE_INT_RGB), 224)));
+        assertEquals(
+                "224x224",
+                dims(BenchIoCommand.resizeShorterSide(new BufferedImage(224, 224, BufferedImage.TYPE_INT_RGB), 224)));
     }
 
     private static String dims(BufferedImage img) {

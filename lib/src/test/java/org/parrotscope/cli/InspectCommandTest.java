@@ -45,12 +45,23 @@ class InspectCommandTest {
     }
 
     private static byte[] pngHeader(int w, int h) {
-        ByteBuffer ihdr = ByteBuffer.allocate(17).put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(w).putInt(h)
-                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        ByteBuffer ihdr = ByteBuffer.allocate(17)
+                .put("IHDR".getBytes(StandardCharsets.US_ASCII))
+                .putInt(w)
+                .putInt(h)
+                .put((byte) 8)
+                .put((byte) 2)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         CRC32 crc = new CRC32();
         crc.update(ihdr.array());
-        return ByteBuffer.allocate(33).put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})
-                .putInt(13).put(ihdr.array()).putInt((int) crc.getValue()).array();
+        return ByteBuffer.allocate(33)
+                .put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})
+                .putInt(13)
+                .put(ihdr.array())
+                .putInt((int) crc.getValue())
+                .array();
     }
 
     @BeforeEach
@@ -70,7 +81,13 @@ class InspectCommandTest {
         TestFiles.sample(m, "000000005", "jpg", new byte[0], "empty", null);
         TestFiles.sample(m, "000000006", "jpg", TestFiles.image("jpg", 8, 8, Color.BLACK), null, "{}");
         TestFiles.sample(m, "000000007", "jpg", null, "no image", "{}");
-        TestFiles.sample(m, "000000008", "jpg", TestFiles.image("jpg", 64, 64, Color.WHITE), "  spaced   out words here \n", "{}");
+        TestFiles.sample(
+                m,
+                "000000008",
+                "jpg",
+                TestFiles.image("jpg", 64, 64, Color.WHITE),
+                "  spaced   out words here \n",
+                "{}");
         Path files = tmp.resolve("files");
         tar = TestFiles.gnuTar(files, TestFiles.files(files, m), tmp.resolve("00000.tar"), "gnu");
         folder = tmp.resolve("folder");
@@ -89,15 +106,23 @@ class InspectCommandTest {
         // read by the readers: the 5 valid + 000000003 (corrupt) + 000000004 (bomb)
         assertEquals(7, o.get("samples_read").getAsLong());
         assertEquals(5, o.get("skipped").getAsLong());
-        assertEquals(JsonParser.parseString("{\"corrupt_image\":1,\"empty_file\":1,\"missing_caption\":1,\"missing_image\":1,\"too_many_pixels\":1}"),
+        assertEquals(
+                JsonParser.parseString(
+                        "{\"corrupt_image\":1,\"empty_file\":1,\"missing_caption\":1,\"missing_image\":1,\"too_many_pixels\":1}"),
                 o.get("skipped_by_reason"));
         assertEquals(JsonParser.parseString("{\"gif\":1,\"jpeg\":2,\"png\":2}"), o.get("images_by_format"));
-        assertEquals(JsonParser.parseString("{\"<64\":1,\"64-127\":2,\"128-255\":1,\"256-511\":1,\"512-1023\":0,\">=1024\":0}"),
+        assertEquals(
+                JsonParser.parseString(
+                        "{\"<64\":1,\"64-127\":2,\"128-255\":1,\"256-511\":1,\"512-1023\":0,\">=1024\":0}"),
                 o.get("images_by_shorter_side"));
         // words 3, 2, 1 ("caf\uFFFD"), 4, 2 -> sorted 1 2 2 3 4; nearest-rank p95 = rank ceil(4.75) = 5th
-        assertEquals(JsonParser.parseString("{\"mean\":2.4,\"median\":2.0,\"p95\":4,\"max\":4}"), o.getAsJsonObject("caption_length").get("words"));
+        assertEquals(
+                JsonParser.parseString("{\"mean\":2.4,\"median\":2.0,\"p95\":4,\"max\":4}"),
+                o.getAsJsonObject("caption_length").get("words"));
         // chars 13, 10, 4, 23 ("spaced   out words here"), 14 -> sorted 4 10 13 14 23
-        assertEquals(JsonParser.parseString("{\"mean\":12.8,\"median\":13.0,\"p95\":23,\"max\":23}"), o.getAsJsonObject("caption_length").get("chars"));
+        assertEquals(
+                JsonParser.parseString("{\"mean\":12.8,\"median\":13.0,\"p95\":23,\"max\":23}"),
+                o.getAsJsonObject("caption_length").get("chars"));
         assertEquals(1, o.get("flagged_captions").getAsLong());
         assertEquals(5, o.getAsJsonArray("skipped_samples").size());
     }
@@ -109,7 +134,8 @@ class InspectCommandTest {
         JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
         // only 40x30 = 1200 pixels fits; 100x80, 300x260, 64x64, 128x128 and the bomb are refused
         assertEquals(1, o.get("samples").getAsLong());
-        assertEquals(5, o.getAsJsonObject("skipped_by_reason").get("too_many_pixels").getAsLong());
+        assertEquals(
+                5, o.getAsJsonObject("skipped_by_reason").get("too_many_pixels").getAsLong());
     }
 
     @Test
@@ -146,6 +172,7 @@ class InspectCommandTest {
         Result r = run("inspect", tmp.resolve("cut.tar").toString(), "--json");
         assertEquals(0, r.exit(), r.err());
         JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
-        assertEquals(1, o.getAsJsonObject("skipped_by_reason").get("truncated_tar").getAsLong());
+        assertEquals(
+                1, o.getAsJsonObject("skipped_by_reason").get("truncated_tar").getAsLong());
     }
 }

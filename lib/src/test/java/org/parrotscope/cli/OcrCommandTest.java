@@ -30,7 +30,10 @@ class OcrCommandTest {
         Path dir = Files.createDirectories(tmp.resolve("photos"));
         TextImage t = TextImage.render(320, 240, TextImage.Background.PLAIN, 4, "HELLO", "world");
         ImageIO.write(t.image(), "png", dir.resolve("a.png").toFile());
-        ImageIO.write(new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB), "png", dir.resolve("b.png").toFile());
+        ImageIO.write(
+                new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB),
+                "png",
+                dir.resolve("b.png").toFile());
         Files.writeString(dir.resolve("captions.csv"), "image,caption\na.png,hello world\nb.png,black square\n");
         return dir;
     }
@@ -42,11 +45,14 @@ class OcrCommandTest {
         CommandLine cl = ParrotScope.commandLine();
         StringWriter stdout = new StringWriter();
         cl.setOut(new PrintWriter(stdout));
-        int code = cl.execute("ocr", data.toString(), "--engine", "tesseract", "--out", out.toString(), "--threads", "2");
+        int code =
+                cl.execute("ocr", data.toString(), "--engine", "tesseract", "--out", out.toString(), "--threads", "2");
         assertEquals(0, code);
         List<OcrRecord> recs = OcrJsonl.read(out.resolve("photos.jsonl"));
         assertEquals(List.of("a", "b"), recs.stream().map(OcrRecord::key).toList());
-        assertEquals(List.of("HELLO", "world"), recs.get(0).words().stream().map(SpottedWord::text).toList());
+        assertEquals(
+                List.of("HELLO", "world"),
+                recs.get(0).words().stream().map(SpottedWord::text).toList());
         assertEquals(List.of(), recs.get(1).words());
         JsonObject summary = JsonParser.parseString(stdout.toString()).getAsJsonObject();
         assertEquals(2, summary.get("samples").getAsInt());
@@ -59,7 +65,13 @@ class OcrCommandTest {
         CommandLine cl = ParrotScope.commandLine();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute("ocr", data.toString(), "--engine", "deepsolo", "--out", tmp.resolve("o").toString());
+        int code = cl.execute(
+                "ocr",
+                data.toString(),
+                "--engine",
+                "deepsolo",
+                "--out",
+                tmp.resolve("o").toString());
         assertEquals(1, code);
         assertTrue(err.toString().contains("ppocr"), err.toString());
     }

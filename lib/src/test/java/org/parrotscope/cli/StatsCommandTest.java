@@ -31,11 +31,18 @@ class StatsCommandTest {
         Path dir = tmp.resolve("shard0");
         Files.createDirectories(dir);
         String[][] rows = {
-            {"a", "Buy the best coffee"}, {"b", "a photo of a dog"}, {"c", "Sale today"}, {"d", "missing ocr"}, {"e", "broken"}
+            {"a", "Buy the best coffee"},
+            {"b", "a photo of a dog"},
+            {"c", "Sale today"},
+            {"d", "missing ocr"},
+            {"e", "broken"}
         };
         StringBuilder jsonl = new StringBuilder();
         for (String[] r : rows) {
-            ImageIO.write(new BufferedImage(20, 10, BufferedImage.TYPE_INT_RGB), "png", dir.resolve(r[0] + ".png").toFile());
+            ImageIO.write(
+                    new BufferedImage(20, 10, BufferedImage.TYPE_INT_RGB),
+                    "png",
+                    dir.resolve(r[0] + ".png").toFile());
             JsonObject o = new JsonObject();
             o.addProperty("image", r[0] + ".png");
             o.addProperty("caption", r[1]);
@@ -51,12 +58,14 @@ class StatsCommandTest {
 
     private Path ocr() throws Exception {
         Path dir = tmp.resolve("ocr");
-        OcrJsonl.write(dir.resolve("shard0.jsonl"), List.of(
-                OcrRecord.ok("a", "oracle", 20, 10, List.of(w("BEST"), w("coffee"))),
-                OcrRecord.ok("b", "oracle", 20, 10, List.of()),
-                OcrRecord.ok("c", "oracle", 20, 10, List.of(w("SALE"))),
-                OcrRecord.failed("e", "oracle", 0, 0, "corrupt_image: bad header"),
-                OcrRecord.ok("zzz", "oracle", 20, 10, List.of(w("orphan")))));
+        OcrJsonl.write(
+                dir.resolve("shard0.jsonl"),
+                List.of(
+                        OcrRecord.ok("a", "oracle", 20, 10, List.of(w("BEST"), w("coffee"))),
+                        OcrRecord.ok("b", "oracle", 20, 10, List.of()),
+                        OcrRecord.ok("c", "oracle", 20, 10, List.of(w("SALE"))),
+                        OcrRecord.failed("e", "oracle", 0, 0, "corrupt_image: bad header"),
+                        OcrRecord.ok("zzz", "oracle", 20, 10, List.of(w("orphan")))));
         return dir;
     }
 
@@ -70,7 +79,8 @@ class StatsCommandTest {
         CommandLine cl = ParrotScope.commandLine();
         cl.setOut(new PrintWriter(so));
         cl.setErr(new PrintWriter(se));
-        int rc = cl.execute("stats", ocr.toString(), "--shards", shard.toString(), "--out", out.toString(), "--json", "--top", "5");
+        int rc = cl.execute(
+                "stats", ocr.toString(), "--shards", shard.toString(), "--out", out.toString(), "--json", "--top", "5");
         assertEquals(0, rc, se.toString());
         JsonObject j = JsonParser.parseString(so.toString().trim()).getAsJsonObject();
         // joined: a (exact 1/4, normalised 2/4), b (no text), c (exact 0, normalised 1/2)
@@ -83,16 +93,31 @@ class StatsCommandTest {
         assertEquals((0.5 + 0.5) / 3, j.get("normalized_co_emb_rate_total").getAsDouble(), 1e-12);
         assertEquals((0.5 + 0.5) / 2, j.get("fuzzy_co_emb_rate_text_images").getAsDouble(), 1e-12);
 
-        JsonObject join = JsonParser.parseString(Files.readString(out.resolve("summary.json"))).getAsJsonObject()
+        JsonObject join = JsonParser.parseString(Files.readString(out.resolve("summary.json")))
+                .getAsJsonObject()
                 .getAsJsonObject("join");
         assertEquals(5, join.get("samples").getAsLong());
         assertEquals(1, join.get("missing_ocr").getAsLong());
         assertEquals(1, join.get("ocr_errors").getAsLong());
-        assertEquals(1, join.getAsJsonObject("ocr_errors_by_reason").get("corrupt_image").getAsLong());
+        assertEquals(
+                1,
+                join.getAsJsonObject("ocr_errors_by_reason")
+                        .get("corrupt_image")
+                        .getAsLong());
         assertEquals(1, join.get("orphan_ocr").getAsLong());
         assertTrue(se.toString().contains("missing OCR 1"), se.toString());
-        for (String f : List.of("table1", "split", "cotr_histogram", "length_vs_co_exact", "word_area_parrot_rate",
-                "co_area_histogram", "caption_1gram", "caption_2gram", "co_emb_1gram", "images", "words")) {
+        for (String f : List.of(
+                "table1",
+                "split",
+                "cotr_histogram",
+                "length_vs_co_exact",
+                "word_area_parrot_rate",
+                "co_area_histogram",
+                "caption_1gram",
+                "caption_2gram",
+                "co_emb_1gram",
+                "images",
+                "words")) {
             assertTrue(Files.isRegularFile(out.resolve(f + ".csv")), f);
         }
         List<String> table1 = Files.readAllLines(out.resolve("table1.csv"));
@@ -109,7 +134,13 @@ class StatsCommandTest {
         CommandLine cl = ParrotScope.commandLine();
         cl.setOut(new PrintWriter(so));
         cl.setErr(new PrintWriter(se));
-        int rc = cl.execute("stats", ocr.toString(), "--shards", shard.toString(), "--out", tmp.resolve("o").toString());
+        int rc = cl.execute(
+                "stats",
+                ocr.toString(),
+                "--shards",
+                shard.toString(),
+                "--out",
+                tmp.resolve("o").toString());
         assertEquals(0, rc, se.toString());
         assertTrue(so.toString().contains("Num. of Total Img."), so.toString());
         assertTrue(se.toString().contains("missing OCR 5"), se.toString());

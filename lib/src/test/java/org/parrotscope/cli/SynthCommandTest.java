@@ -31,9 +31,22 @@ class SynthCommandTest {
 
     @Test
     void synth_writesNumberedShardsAndPrintsTable1Statistics() throws Exception {
-        String out = run("synth", "--out", dir.toString(), "--samples", "12", "--seed", "4", "--shard-size", "5", "--image-size", "48");
+        String out = run(
+                "synth",
+                "--out",
+                dir.toString(),
+                "--samples",
+                "12",
+                "--seed",
+                "4",
+                "--shard-size",
+                "5",
+                "--image-size",
+                "48");
         try (Stream<Path> s = Files.list(dir)) {
-            assertEquals(List.of("00000.tar", "00001.tar", "00002.tar", "synth-options.json"), s.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(
+                    List.of("00000.tar", "00001.tar", "00002.tar", "synth-options.json"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertTrue(out.contains("Num. of Total Img.                12"), out);
         assertTrue(out.contains("Co-Emb. Text Rate (in Total)"), out);
@@ -41,8 +54,20 @@ class SynthCommandTest {
 
     @Test
     void synth_withTextRateZero_reportsNoTextImages() {
-        String out = run("synth", "--out", dir.toString(), "--samples", "20", "--seed", "4", "--image-size", "48", "--text-rate", "0",
-                "--format", "png");
+        String out = run(
+                "synth",
+                "--out",
+                dir.toString(),
+                "--samples",
+                "20",
+                "--seed",
+                "4",
+                "--image-size",
+                "48",
+                "--text-rate",
+                "0",
+                "--format",
+                "png");
         assertTrue(out.contains("Num. of Img. w/ Emb. Text         0 (0.00%)"), out);
     }
 
@@ -50,18 +75,45 @@ class SynthCommandTest {
     void synth_classFolders_holdTheSameImagesAsTextFreeShardsUnderTheirTruthClass() throws Exception {
         Path folders = dir.resolve("folders");
         Path shards = dir.resolve("shards");
-        String out = run("synth", "--out", folders.toString(), "--samples", "24", "--seed", "9", "--image-size", "40", "--format", "png",
+        String out = run(
+                "synth",
+                "--out",
+                folders.toString(),
+                "--samples",
+                "24",
+                "--seed",
+                "9",
+                "--image-size",
+                "40",
+                "--format",
+                "png",
                 "--class-folders");
         assertTrue(out.contains("wrote 24 text-free images"), out);
-        run("synth", "--out", shards.toString(), "--samples", "24", "--seed", "9", "--image-size", "40", "--format", "png", "--text-rate", "0");
+        run(
+                "synth",
+                "--out",
+                shards.toString(),
+                "--samples",
+                "24",
+                "--seed",
+                "9",
+                "--image-size",
+                "40",
+                "--format",
+                "png",
+                "--text-rate",
+                "0");
         int n = 0;
         try (org.parrotscope.data.SampleStream stream = org.parrotscope.data.Datasets.open(
-                org.parrotscope.data.Datasets.resolve(List.of(shards.toString())), new org.parrotscope.data.SkipLog())) {
+                org.parrotscope.data.Datasets.resolve(List.of(shards.toString())),
+                new org.parrotscope.data.SkipLog())) {
             for (org.parrotscope.data.Sample s : stream) {
                 String cls = s.metadata().getAsJsonObject("truth").get("class").getAsString();
                 Path f = folders.resolve(cls).resolve(s.key() + ".png");
                 assertTrue(Files.isRegularFile(f), f + " missing");
-                assertTrue(java.util.Arrays.equals(s.imageBytes(), Files.readAllBytes(f)), f + " differs from the shard's image");
+                assertTrue(
+                        java.util.Arrays.equals(s.imageBytes(), Files.readAllBytes(f)),
+                        f + " differs from the shard's image");
                 n++;
             }
         }
@@ -76,7 +128,18 @@ class SynthCommandTest {
         CommandLine cl = ParrotScope.commandLine();
         StringWriter err = new StringWriter();
         cl.setErr(new PrintWriter(err));
-        int code = cl.execute("synth", "--out", dir.toString(), "--samples", "2", "--seed", "1", "--parrot-rate", "0.9", "--mixed-rate", "0.5");
+        int code = cl.execute(
+                "synth",
+                "--out",
+                dir.toString(),
+                "--samples",
+                "2",
+                "--seed",
+                "1",
+                "--parrot-rate",
+                "0.9",
+                "--mixed-rate",
+                "0.5");
         assertEquals(1, code);
         assertTrue(err.toString().contains("must be <= 1"), err.toString());
     }

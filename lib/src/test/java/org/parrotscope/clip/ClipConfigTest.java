@@ -29,7 +29,9 @@ class ClipConfigTest {
 
     @Test
     void presets_allLoadAndIncludeThePaperModels() {
-        assertTrue(ClipPresets.names().containsAll(java.util.List.of("ViT-B-32", "ViT-B-32-quickgelu", "ViT-B-16", "ViT-L-14", "mini", "tiny")));
+        assertTrue(ClipPresets.names()
+                .containsAll(
+                        java.util.List.of("ViT-B-32", "ViT-B-32-quickgelu", "ViT-B-16", "ViT-L-14", "mini", "tiny")));
         for (String name : ClipPresets.names()) {
             ClipConfig c = ClipPresets.load(name);
             assertEquals(c, ClipConfig.fromJson(c.toJson()), name + " survives a JSON round trip");
@@ -53,25 +55,36 @@ class ClipConfigTest {
                 + "\"width\":96,\"patch_size\":16},\"text_cfg\":{\"context_length\":77,\"vocab_size\":49408,\"width\":32,"
                 + "\"heads\":4,\"layers\":2}}"));
         assertEquals(wrapped, bare);
-        assertTrue(ClipConfig.read(Fixtures.dir(Fixtures.QUICKGELU).resolve("config.json")).quickGelu());
+        assertTrue(ClipConfig.read(Fixtures.dir(Fixtures.QUICKGELU).resolve("config.json"))
+                .quickGelu());
     }
 
     @Test
     void unsupportedTowers_areRejectedNamingTheField() {
-        var rn = assertThrows(IllegalArgumentException.class, () -> ClipConfig.fromJson(json(
-                "{\"embed_dim\":1024,\"vision_cfg\":{\"image_size\":224,\"layers\":[3,4,6,3],\"width\":64},"
-                        + "\"text_cfg\":{\"width\":512,\"heads\":8,\"layers\":12}}")));
+        var rn = assertThrows(
+                IllegalArgumentException.class,
+                () -> ClipConfig.fromJson(json(
+                        "{\"embed_dim\":1024,\"vision_cfg\":{\"image_size\":224,\"layers\":[3,4,6,3],\"width\":64},"
+                                + "\"text_cfg\":{\"width\":512,\"heads\":8,\"layers\":12}}")));
         assertTrue(rn.getMessage().contains("ModifiedResNet"), rn.getMessage());
-        var timm = assertThrows(IllegalArgumentException.class, () -> ClipConfig.fromJson(json(
-                "{\"embed_dim\":512,\"vision_cfg\":{\"image_size\":224,\"layers\":12,\"width\":768,\"patch_size\":32,"
-                        + "\"timm_model_name\":\"vit_base\"},\"text_cfg\":{\"width\":512,\"heads\":8,\"layers\":12}}")));
+        var timm = assertThrows(
+                IllegalArgumentException.class,
+                () -> ClipConfig.fromJson(
+                        json(
+                                "{\"embed_dim\":512,\"vision_cfg\":{\"image_size\":224,\"layers\":12,\"width\":768,\"patch_size\":32,"
+                                        + "\"timm_model_name\":\"vit_base\"},\"text_cfg\":{\"width\":512,\"heads\":8,\"layers\":12}}")));
         assertTrue(timm.getMessage().contains("vision_cfg.timm_model_name"), timm.getMessage());
-        var hf = assertThrows(IllegalArgumentException.class, () -> ClipConfig.fromJson(json(
-                "{\"embed_dim\":512,\"vision_cfg\":{\"image_size\":224,\"layers\":12,\"width\":768,\"patch_size\":32},"
-                        + "\"text_cfg\":{\"hf_model_name\":\"roberta-base\"}}")));
+        var hf = assertThrows(
+                IllegalArgumentException.class,
+                () -> ClipConfig.fromJson(json(
+                        "{\"embed_dim\":512,\"vision_cfg\":{\"image_size\":224,\"layers\":12,\"width\":768,\"patch_size\":32},"
+                                + "\"text_cfg\":{\"hf_model_name\":\"roberta-base\"}}")));
         assertTrue(hf.getMessage().contains("text_cfg.hf_model_name"), hf.getMessage());
-        var missing = assertThrows(IllegalArgumentException.class, () -> ClipConfig.fromJson(json(
-                "{\"vision_cfg\":{\"image_size\":224,\"layers\":12,\"width\":768,\"patch_size\":32},\"text_cfg\":{}}")));
+        var missing = assertThrows(
+                IllegalArgumentException.class,
+                () -> ClipConfig.fromJson(
+                        json(
+                                "{\"vision_cfg\":{\"image_size\":224,\"layers\":12,\"width\":768,\"patch_size\":32},\"text_cfg\":{}}")));
         assertTrue(missing.getMessage().contains("embed_dim"), missing.getMessage());
     }
 
@@ -100,11 +113,22 @@ class ClipConfigTest {
 
     @Test
     void builder_withOpenClipDefaults_equalsThePreset() {
-        ClipConfig built = ClipConfig.builder().setEmbedDim(512).setVision(224, 32, 768, 12).setText(77, 49408, 512, 8, 12)
-                .optQuickGelu(true).build();
+        ClipConfig built = ClipConfig.builder()
+                .setEmbedDim(512)
+                .setVision(224, 32, 768, 12)
+                .setText(77, 49408, 512, 8, 12)
+                .optQuickGelu(true)
+                .build();
         assertEquals(ClipPresets.load("ViT-B-32-quickgelu"), built);
-        assertThrows(IllegalStateException.class, () -> ClipConfig.builder().setEmbedDim(8).build());
-        assertThrows(IllegalArgumentException.class, () -> ClipConfig.builder().setEmbedDim(8).setVision(32, 8, 64, 2)
-                .setText(77, 100, 30, 4, 2).build()); // 30 is not divisible by 4 heads
+        assertThrows(
+                IllegalStateException.class,
+                () -> ClipConfig.builder().setEmbedDim(8).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ClipConfig.builder()
+                        .setEmbedDim(8)
+                        .setVision(32, 8, 64, 2)
+                        .setText(77, 100, 30, 4, 2)
+                        .build()); // 30 is not divisible by 4 heads
     }
 }

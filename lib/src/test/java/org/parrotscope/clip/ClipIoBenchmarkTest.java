@@ -62,8 +62,14 @@ class ClipIoBenchmarkTest {
                 }
                 best = Math.min(best, (System.nanoTime() - t1) / 1e9);
             }
-            System.out.printf(Locale.ROOT, "safetensors %s %.0f MB: write %.0f MB/s, read to float[] %.0f MB/s (%.0f Mfloat/s)%n",
-                    dtype, bytes / 1e6, bytes / 1e6 / w, bytes / 1e6 / best, 151.277313 / best);
+            System.out.printf(
+                    Locale.ROOT,
+                    "safetensors %s %.0f MB: write %.0f MB/s, read to float[] %.0f MB/s (%.0f Mfloat/s)%n",
+                    dtype,
+                    bytes / 1e6,
+                    bytes / 1e6 / w,
+                    bytes / 1e6 / best,
+                    151.277313 / best);
             assertTrue(sum > 0);
             Files.delete(p);
         }
@@ -85,8 +91,12 @@ class ClipIoBenchmarkTest {
             cold.tokenize(texts);
         }
         double warm = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "tokenizer: load %.2f s, first pass %.0f texts/s (empty cache), warm %.0f texts/s%n",
-                load, texts.size() / first, texts.size() * rounds / warm);
+        System.out.printf(
+                Locale.ROOT,
+                "tokenizer: load %.2f s, first pass %.0f texts/s (empty cache), warm %.0f texts/s%n",
+                load,
+                texts.size() / first,
+                texts.size() * rounds / warm);
     }
 
     @Test

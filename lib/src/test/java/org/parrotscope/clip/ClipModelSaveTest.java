@@ -41,9 +41,11 @@ class ClipModelSaveTest {
     void fixtureModel_savedWithItsTokenizer_keepsPreprocessingAndFeatures() throws Exception {
         Path src = Files.createDirectories(tmp.resolve("src"));
         for (String f : new String[] {"config.json", "model.safetensors"}) {
-            Files.createSymbolicLink(src.resolve(f), Fixtures.dir(Fixtures.GELU).resolve(f).toAbsolutePath());
+            Files.createSymbolicLink(
+                    src.resolve(f), Fixtures.dir(Fixtures.GELU).resolve(f).toAbsolutePath());
         }
-        Files.createSymbolicLink(src.resolve("bpe_simple_vocab_16e6.txt.gz"), Fixtures.bpe().toAbsolutePath());
+        Files.createSymbolicLink(
+                src.resolve("bpe_simple_vocab_16e6.txt.gz"), Fixtures.bpe().toAbsolutePath());
         Path out = tmp.resolve("out");
         float[] px = Fixtures.tensor(Fixtures.GELU, "pixels.safetensors", "pixel_values");
         try (ClipModel m = ClipModel.load(src)) {

@@ -21,18 +21,22 @@ class ClipNetworkTest {
             Map<String, Parameter> params = StateDict.of(new ClipNetwork(c));
             Map<String, long[]> shapes = ClipShapes.of(c);
             assertEquals(shapes.keySet(), params.keySet(), preset);
-            shapes.forEach((name, shape) -> assertArrayEquals(shape, params.get(name).getShape().getShape(), name));
+            shapes.forEach((name, shape) ->
+                    assertArrayEquals(shape, params.get(name).getShape().getShape(), name));
         }
     }
 
     @Test
     void createdModel_isSeededAndUsesOpenClipsLogitScale() {
         ClipConfig tiny = ClipPresets.load("tiny");
-        try (ClipModel a = ClipModel.create(tiny, 7); ClipModel b = ClipModel.create(tiny, 7); ClipModel c = ClipModel.create(tiny, 8)) {
+        try (ClipModel a = ClipModel.create(tiny, 7);
+                ClipModel b = ClipModel.create(tiny, 7);
+                ClipModel c = ClipModel.create(tiny, 8)) {
             Map<String, float[]> sa = a.stateDict();
             Map<String, float[]> sb = b.stateDict();
             sa.forEach((k, v) -> assertArrayEquals(v, sb.get(k), k));
-            assertTrue(!java.util.Arrays.equals(sa.get("visual.proj"), c.stateDict().get("visual.proj")));
+            assertTrue(!java.util.Arrays.equals(
+                    sa.get("visual.proj"), c.stateDict().get("visual.proj")));
             assertEquals(Math.log(1 / 0.07), a.logitScale(), 1e-6);
             // OpenCLIP: token embedding ~ N(0, 0.02); LayerNorm starts at ones
             float[] tok = sa.get("token_embedding.weight");
@@ -72,7 +76,10 @@ class ClipNetworkTest {
             }
             assertTrue(grad != 0 && gradTok != 0);
             assertEquals(fd(model, lnPre.getArray(), 3, pixels, tokens), grad, 0.02 * Math.abs(grad) + 1e-3);
-            assertEquals(fd(model, tokEmb.getArray(), 320 * 64 + 5, pixels, tokens), gradTok, 0.02 * Math.abs(gradTok) + 1e-3);
+            assertEquals(
+                    fd(model, tokEmb.getArray(), 320 * 64 + 5, pixels, tokens),
+                    gradTok,
+                    0.02 * Math.abs(gradTok) + 1e-3);
         }
     }
 
@@ -80,7 +87,8 @@ class ClipNetworkTest {
     private static NDArray loss(ClipModel model, NDArray pixels, NDArray tokens, boolean training) {
         NDArray img = model.encodeImages(pixels, training);
         NDArray txt = model.encodeTexts(tokens, training);
-        NDArray logits = img.div(img.norm(new int[] {1}, true)).matMul(txt.div(txt.norm(new int[] {1}, true)).transpose())
+        NDArray logits = img.div(img.norm(new int[] {1}, true))
+                .matMul(txt.div(txt.norm(new int[] {1}, true)).transpose())
                 .mul(model.logitScale(img, training).exp());
         NDArray w = logits.getManager().arange(16f).reshape(4, 4).sub(7.5f);
         return logits.mul(w).sum();

@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Our preprocessing of the fixture PNGs against OpenCLIP's {@code pixel_values} (PIL + torchvision). */
 class ClipPreprocessorTest {
@@ -57,8 +57,13 @@ class ClipPreprocessorTest {
                 offLevels++;
             }
         }
-        System.out.printf(Locale.ROOT, "%s pixel parity: max abs error %.3e, %d of %d values off by a uint8 level%n",
-                fixture, maxErr, offLevels, want.length);
+        System.out.printf(
+                Locale.ROOT,
+                "%s pixel parity: max abs error %.3e, %d of %d values off by a uint8 level%n",
+                fixture,
+                maxErr,
+                offLevels,
+                want.length);
         assertTrue(maxErr <= 0.02, "max abs error " + maxErr + " above the fixture tolerance 0.02");
     }
 
@@ -71,9 +76,15 @@ class ClipPreprocessorTest {
         assertArrayEquals(new float[] {0.25f, 0.5f, 1f}, p.std());
         ClipPreprocessor d = ClipPreprocessor.fromConfig(new JsonObject(), 224);
         assertArrayEquals(new float[] {0.48145466f, 0.4578275f, 0.40821073f}, d.mean());
-        assertThrows(IllegalArgumentException.class, () -> ClipPreprocessor.fromConfig(
-                JsonParser.parseString("{\"interpolation\":\"bilinear\"}").getAsJsonObject(), 224));
-        assertThrows(IllegalArgumentException.class, () -> ClipPreprocessor.builder().setImageSize(0).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ClipPreprocessor.fromConfig(
+                        JsonParser.parseString("{\"interpolation\":\"bilinear\"}")
+                                .getAsJsonObject(),
+                        224));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ClipPreprocessor.builder().setImageSize(0).build());
     }
 
     @Test
@@ -85,8 +96,11 @@ class ClipPreprocessorTest {
                 img.setRGB(x, y, (200 << 16) | (100 << 8) | 0);
             }
         }
-        ClipPreprocessor p = ClipPreprocessor.builder().setImageSize(5).optMean(new float[] {0.5f, 0.5f, 0.5f})
-                .optStd(new float[] {0.5f, 0.5f, 0.5f}).build();
+        ClipPreprocessor p = ClipPreprocessor.builder()
+                .setImageSize(5)
+                .optMean(new float[] {0.5f, 0.5f, 0.5f})
+                .optStd(new float[] {0.5f, 0.5f, 0.5f})
+                .build();
         float[] out = p.apply(img);
         assertEquals(75, out.length);
         assertEquals(2 * 200 / 255.0 - 1, out[0], 1e-6);
@@ -176,7 +190,8 @@ class ClipPreprocessorTest {
 
     @Test
     void shortSideAndCrop_followTorchvisionRounding() {
-        // 10x4 to S = 3: long side int(3 * 10 / 4) = 7, crop left round((7 - 3) / 2) = 2 (column ramp survives as order)
+        // 10x4 to S = 3: long side int(3 * 10 / 4) = 7, crop left round((7 - 3) / 2) = 2 (column ramp survives as
+        // order)
         BufferedImage img = new BufferedImage(10, 4, BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < 10; x++) {
             for (int y = 0; y < 4; y++) {

@@ -36,8 +36,11 @@ class ClipScorerParityTest {
     @ValueSource(strings = {Fixtures.QUICKGELU, Fixtures.GELU})
     void ownPreprocessingAndTokenizer_matchOpenClipEmbeddingsAndCosines(String fixture) throws Exception {
         try (ClipModel model = ClipModel.load(Fixtures.dir(fixture));
-                ClipScorer scorer = ClipScorer.builder().setModel(model)
-                        .setTokenizer(ClipTokenizer.fromFile(Fixtures.bpe())).optBatchSize(3).build()) {
+                ClipScorer scorer = ClipScorer.builder()
+                        .setModel(model)
+                        .setTokenizer(ClipTokenizer.fromFile(Fixtures.bpe()))
+                        .optBatchSize(3)
+                        .build()) {
             List<BufferedImage> imgs = images(fixture);
             List<String> caps = captions(fixture);
             float[][] img = scorer.embedImages(imgs);
@@ -46,8 +49,9 @@ class ClipScorerParityTest {
             double txtErr = Fixtures.maxAbsDiff(txt, Fixtures.matrix(fixture, "expected.safetensors", "text_embeds"));
             float[][] expectedCos = Fixtures.matrix(fixture, "expected.safetensors", "cosine");
             double cosErr = Fixtures.maxAbsDiff(scorer.similarity(imgs, caps), expectedCos);
-            System.out.printf("%s from PNG + captions: image embeds %.2e, text embeds %.2e, cosine %.2e%n", fixture, imgErr,
-                    txtErr, cosErr);
+            System.out.printf(
+                    "%s from PNG + captions: image embeds %.2e, text embeds %.2e, cosine %.2e%n",
+                    fixture, imgErr, txtErr, cosErr);
             assertTrue(imgErr <= 2e-3, "image embeddings off by " + imgErr);
             assertTrue(txtErr <= 1e-4, "text embeddings off by " + txtErr);
             assertTrue(cosErr <= 1.5e-3, "cosine off by " + cosErr);

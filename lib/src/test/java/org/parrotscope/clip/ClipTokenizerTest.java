@@ -35,7 +35,10 @@ class ClipTokenizerTest {
             Path p = IoFixtures.model(fixture).resolve("tokens.json");
             for (JsonElement e : JsonParser.parseString(Files.readString(p)).getAsJsonArray()) {
                 var o = e.getAsJsonObject();
-                out.add(new Case(fixture, o.get("text").getAsString(), ints(o.getAsJsonArray("bpe_ids")),
+                out.add(new Case(
+                        fixture,
+                        o.get("text").getAsString(),
+                        ints(o.getAsJsonArray("bpe_ids")),
                         longs(o.getAsJsonArray("input_ids"))));
             }
         }
@@ -66,8 +69,9 @@ class ClipTokenizerTest {
                     && java.util.Arrays.equals(c.inputIds(), t.tokenize(c.text(), c.inputIds().length));
             if (!ok) {
                 bad++;
-                System.out.println("token mismatch (" + c.source() + "): " + c.text() + "\n  want " + java.util.Arrays.toString(c.bpeIds())
-                        + "\n  got  " + java.util.Arrays.toString(t.encode(c.text())));
+                System.out.println("token mismatch (" + c.source() + "): " + c.text() + "\n  want "
+                        + java.util.Arrays.toString(c.bpeIds()) + "\n  got  "
+                        + java.util.Arrays.toString(t.encode(c.text())));
             }
         }
         return bad;
@@ -84,13 +88,15 @@ class ClipTokenizerTest {
 
     @Test
     void batchTokenize_matchesInputsJson() throws Exception {
-        var inputs = JsonParser.parseString(Files.readString(IoFixtures.model("openclip-tiny-gelu").resolve("inputs.json")))
+        var inputs = JsonParser.parseString(
+                        Files.readString(IoFixtures.model("openclip-tiny-gelu").resolve("inputs.json")))
                 .getAsJsonObject();
         List<String> captions = new ArrayList<>();
         inputs.getAsJsonArray("captions").forEach(e -> captions.add(e.getAsString()));
         long[][] ids = tok.tokenize(captions);
         for (int i = 0; i < ids.length; i++) {
-            assertArrayEquals(longs(inputs.getAsJsonArray("input_ids").get(i).getAsJsonArray()), ids[i], captions.get(i));
+            assertArrayEquals(
+                    longs(inputs.getAsJsonArray("input_ids").get(i).getAsJsonArray()), ids[i], captions.get(i));
         }
     }
 
@@ -116,7 +122,8 @@ class ClipTokenizerTest {
         // OpenCLIP's decode turns every </w> into a space, so a decoded caption ends with one
         assertEquals("a photo of a stop sign ", tok.decode(tok.encode("A  photo of a STOP sign")));
         // pieces: digits one by one, quotes apart from words
-        assertEquals("café & crème brûlée — \" hi 4 2 \" ", tok.decode(tok.encode("Café &amp; crème brûlée — \"Hi 42\"")));
+        assertEquals(
+                "café & crème brûlée — \" hi 4 2 \" ", tok.decode(tok.encode("Café &amp; crème brûlée — \"Hi 42\"")));
         assertThrows(IllegalArgumentException.class, () -> tok.decode(new int[] {49408}));
     }
 
@@ -126,7 +133,8 @@ class ClipTokenizerTest {
     }
 
     /** Python builds the Hugging Face layout from the gz file independently (OpenCLIP's recipe, HF's names). */
-    static final String PY_TO_HF = String.join("\n",
+    static final String PY_TO_HF = String.join(
+            "\n",
             "import gzip, json, sys",
             "bs = list(range(ord('!'), ord('~') + 1)) + list(range(ord('\\xa1'), ord('\\xac') + 1)) + list(range(ord('\\xae'), ord('\\xff') + 1))",
             "cs = bs[:]",
@@ -147,9 +155,12 @@ class ClipTokenizerTest {
     void huggingFaceLayout_givesIdenticalIds(@TempDir Path dir) throws Exception {
         IoFixtures.python(PY_TO_HF, "", IoFixtures.bpe().toString(), dir.toString());
         List<Case> cases = cases();
-        for (ClipTokenizer hf : List.of(ClipTokenizer.fromFile(dir), ClipTokenizer.fromFile(dir.resolve("vocab.json")),
+        for (ClipTokenizer hf : List.of(
+                ClipTokenizer.fromFile(dir),
+                ClipTokenizer.fromFile(dir.resolve("vocab.json")),
                 ClipTokenizer.fromHuggingFace(dir.resolve("vocab.json"), dir.resolve("merges.txt")),
-                ClipTokenizer.fromFile(dir.resolve("fast")), ClipTokenizer.fromFile(dir.resolve("fast/tokenizer.json")))) {
+                ClipTokenizer.fromFile(dir.resolve("fast")),
+                ClipTokenizer.fromFile(dir.resolve("fast/tokenizer.json")))) {
             assertEquals(49408, hf.vocabSize());
             assertEquals(49406, hf.startToken());
             assertEquals(49407, hf.endToken());

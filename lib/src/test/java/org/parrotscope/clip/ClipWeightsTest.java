@@ -33,7 +33,9 @@ class ClipWeightsTest {
     /** A model folder with the fixture's config (symlinked) and the given weights. */
     private Path folder(String name, String fixture, Map<String, SafetensorsWriter.Tensor> tensors) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve(name));
-        Files.createSymbolicLink(dir.resolve("config.json"), Fixtures.dir(fixture).resolve("config.json").toAbsolutePath());
+        Files.createSymbolicLink(
+                dir.resolve("config.json"),
+                Fixtures.dir(fixture).resolve("config.json").toAbsolutePath());
         SafetensorsWriter.write(dir.resolve("model.safetensors"), tensors, SafeDType.F32, Map.of());
         return dir;
     }
@@ -63,9 +65,12 @@ class ClipWeightsTest {
             if (n.startsWith("transformer.resblocks")) {
                 n = n.replace("transformer.resblocks", "text_model.encoder.layers");
             }
-            n = n.replace("ln_final", "text_model.final_layer_norm").replace(".ln_1.", ".layer_norm1.")
-                    .replace(".ln_2.", ".layer_norm2.").replace(".attn.out_proj.", ".self_attn.out_proj.")
-                    .replace(".mlp.c_fc.", ".mlp.fc1.").replace(".mlp.c_proj.", ".mlp.fc2.");
+            n = n.replace("ln_final", "text_model.final_layer_norm")
+                    .replace(".ln_1.", ".layer_norm1.")
+                    .replace(".ln_2.", ".layer_norm2.")
+                    .replace(".attn.out_proj.", ".self_attn.out_proj.")
+                    .replace(".mlp.c_fc.", ".mlp.fc1.")
+                    .replace(".mlp.c_proj.", ".mlp.fc2.");
             if (n.endsWith(".attn.in_proj_weight") || n.endsWith(".attn.in_proj_bias")) {
                 String base = n.substring(0, n.indexOf(".attn.")) + ".self_attn.";
                 String kind = n.endsWith("weight") ? ".weight" : ".bias";
@@ -74,8 +79,10 @@ class ClipWeightsTest {
                 shape[0] /= 3;
                 String[] qkv = {"q_proj", "k_proj", "v_proj"};
                 for (int i = 0; i < 3; i++) {
-                    hf.put(base + qkv[i] + kind, new SafetensorsWriter.Tensor(shape,
-                            Arrays.copyOfRange(t.data(), i * third, (i + 1) * third)));
+                    hf.put(
+                            base + qkv[i] + kind,
+                            new SafetensorsWriter.Tensor(
+                                    shape, Arrays.copyOfRange(t.data(), i * third, (i + 1) * third)));
                 }
                 return;
             }
@@ -104,7 +111,8 @@ class ClipWeightsTest {
             Path dir = folder("hf-" + fixture, fixture, hf);
             float[] px = Fixtures.tensor(fixture, "pixels.safetensors", "pixel_values");
             long[][] ids = Fixtures.inputIds(fixture);
-            try (ClipModel ref = ClipModel.load(Fixtures.dir(fixture)); ClipModel fromHf = ClipModel.load(dir)) {
+            try (ClipModel ref = ClipModel.load(Fixtures.dir(fixture));
+                    ClipModel fromHf = ClipModel.load(dir)) {
                 float[][] a = ref.encodeImages(px, 4);
                 float[][] b = fromHf.encodeImages(px, 4);
                 float[][] ta = ref.encodeTexts(ids);
@@ -121,23 +129,32 @@ class ClipWeightsTest {
     @Test
     void huggingFaceFolder_withClipConfigAndPreprocessorConfig_loads() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("hf-folder"));
-        SafetensorsWriter.write(dir.resolve("model.safetensors"), toHuggingFace(fixtureTensors(Fixtures.GELU)), SafeDType.F32,
+        SafetensorsWriter.write(
+                dir.resolve("model.safetensors"),
+                toHuggingFace(fixtureTensors(Fixtures.GELU)),
+                SafeDType.F32,
                 Map.of());
         // the GELU fixture's sizes in transformers' CLIPConfig vocabulary
-        Files.writeString(dir.resolve("config.json"), "{\"projection_dim\":24,\"text_config\":{\"hidden_size\":32,"
-                + "\"intermediate_size\":128,\"num_attention_heads\":4,\"num_hidden_layers\":2,\"hidden_act\":\"gelu\"},"
-                + "\"vision_config\":{\"hidden_size\":96,\"intermediate_size\":384,\"num_attention_heads\":1,"
-                + "\"num_hidden_layers\":2,\"image_size\":48,\"patch_size\":16,\"hidden_act\":\"gelu\"}}");
-        Files.writeString(dir.resolve("preprocessor_config.json"), "{\"image_mean\":[0.5,0.5,0.5],\"image_std\":[0.25,0.25,0.25]}");
+        Files.writeString(
+                dir.resolve("config.json"),
+                "{\"projection_dim\":24,\"text_config\":{\"hidden_size\":32,"
+                        + "\"intermediate_size\":128,\"num_attention_heads\":4,\"num_hidden_layers\":2,\"hidden_act\":\"gelu\"},"
+                        + "\"vision_config\":{\"hidden_size\":96,\"intermediate_size\":384,\"num_attention_heads\":1,"
+                        + "\"num_hidden_layers\":2,\"image_size\":48,\"patch_size\":16,\"hidden_act\":\"gelu\"}}");
+        Files.writeString(
+                dir.resolve("preprocessor_config.json"),
+                "{\"image_mean\":[0.5,0.5,0.5],\"image_std\":[0.25,0.25,0.25]}");
         float[] px = Fixtures.tensor(Fixtures.GELU, "pixels.safetensors", "pixel_values");
-        try (ClipModel ref = ClipModel.load(Fixtures.dir(Fixtures.GELU)); ClipModel hf = ClipModel.load(dir)) {
+        try (ClipModel ref = ClipModel.load(Fixtures.dir(Fixtures.GELU));
+                ClipModel hf = ClipModel.load(dir)) {
             assertEquals(ref.config(), hf.config());
             float[][] a = ref.encodeImages(px, 4);
             float[][] b = hf.encodeImages(px, 4);
             for (int i = 0; i < 4; i++) {
                 assertArrayEquals(a[i], b[i]);
             }
-            assertEquals(0.25, hf.preprocessConfig().getAsJsonArray("std").get(1).getAsDouble());
+            assertEquals(
+                    0.25, hf.preprocessConfig().getAsJsonArray("std").get(1).getAsDouble());
         }
     }
 
@@ -147,17 +164,23 @@ class ClipWeightsTest {
         long[][] ids = Fixtures.inputIds(Fixtures.GELU);
         for (SafeDType dtype : new SafeDType[] {SafeDType.F16, SafeDType.BF16}) {
             Path dir = Files.createDirectories(tmp.resolve("half-" + dtype));
-            Files.createSymbolicLink(dir.resolve("config.json"), Fixtures.dir(Fixtures.GELU).resolve("config.json").toAbsolutePath());
+            Files.createSymbolicLink(
+                    dir.resolve("config.json"),
+                    Fixtures.dir(Fixtures.GELU).resolve("config.json").toAbsolutePath());
             SafetensorsWriter.write(dir.resolve("model.safetensors"), fixtureTensors(Fixtures.GELU), dtype, Map.of());
-            try (ClipModel ref = ClipModel.load(Fixtures.dir(Fixtures.GELU)); ClipModel half = ClipModel.load(dir)) {
+            try (ClipModel ref = ClipModel.load(Fixtures.dir(Fixtures.GELU));
+                    ClipModel half = ClipModel.load(dir)) {
                 float[][] a = ClipMath.normalize(ref.encodeImages(px, 4));
                 float[][] b = ClipMath.normalize(half.encodeImages(px, 4));
                 float[][] ta = ClipMath.normalize(ref.encodeTexts(ids));
                 float[][] tb = ClipMath.normalize(half.encodeTexts(ids));
                 for (int i = 0; i < 4; i++) {
                     // bf16 keeps 8 bits of mantissa: embeddings stay within a few degrees
-                    assertTrue(ClipMath.dot(a[i], b[i]) > 0.99, dtype + " image " + i + ": " + ClipMath.dot(a[i], b[i]));
-                    assertTrue(ClipMath.dot(ta[i], tb[i]) > 0.99, dtype + " text " + i + ": " + ClipMath.dot(ta[i], tb[i]));
+                    assertTrue(
+                            ClipMath.dot(a[i], b[i]) > 0.99, dtype + " image " + i + ": " + ClipMath.dot(a[i], b[i]));
+                    assertTrue(
+                            ClipMath.dot(ta[i], tb[i]) > 0.99,
+                            dtype + " text " + i + ": " + ClipMath.dot(ta[i], tb[i]));
                 }
             }
         }
@@ -184,13 +207,17 @@ class ClipWeightsTest {
         Path dir = folder("other", Fixtures.QUICKGELU, fixtureTensors(Fixtures.GELU));
         IOException e = assertThrows(IOException.class, () -> ClipModel.load(dir));
         assertTrue(e.getMessage().contains("mis-shaped"), e.getMessage());
-        assertTrue(e.getMessage().contains("visual.conv1.weight [96, 3, 16, 16] (expected [64, 3, 8, 8])"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("visual.conv1.weight [96, 3, 16, 16] (expected [64, 3, 8, 8])"),
+                e.getMessage());
     }
 
     @Test
     void missingWeightsFile_isAClearError() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("empty"));
-        Files.createSymbolicLink(dir.resolve("config.json"), Fixtures.dir(Fixtures.GELU).resolve("config.json").toAbsolutePath());
+        Files.createSymbolicLink(
+                dir.resolve("config.json"),
+                Fixtures.dir(Fixtures.GELU).resolve("config.json").toAbsolutePath());
         IOException e = assertThrows(IOException.class, () -> ClipModel.load(dir));
         assertTrue(e.getMessage().contains("model.safetensors"), e.getMessage());
     }

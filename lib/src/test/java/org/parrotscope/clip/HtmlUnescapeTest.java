@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class HtmlUnescapeTest {
 
     /** Reads a JSON list of strings; prints [html.unescape(s)] and OpenCLIP's clean (without ftfy) of each. */
-    static final String PY = String.join("\n",
+    static final String PY = String.join(
+            "\n",
             "import html, json, sys",
             "xs = json.loads(sys.stdin.read())",
             "def clean(t):",
@@ -45,16 +46,37 @@ class HtmlUnescapeTest {
             s.add("x&" + n + "y");
             s.add("&" + n + "z;");
         }
-        for (int cp : new int[] {0, 1, 9, 10, 11, 13, 31, 65, 127, 128, 129, 141, 150, 159, 160, 233, 0xD800, 0xDFFF,
-            0xFDD0, 0xFFFE, 0xFFFF, 0x1F600, 0x10FFFE, 0x10FFFF, 0x110000}) {
+        for (int cp : new int[] {
+            0, 1, 9, 10, 11, 13, 31, 65, 127, 128, 129, 141, 150, 159, 160, 233, 0xD800, 0xDFFF, 0xFDD0, 0xFFFE, 0xFFFF,
+            0x1F600, 0x10FFFE, 0x10FFFF, 0x110000
+        }) {
             s.add("&#" + cp + ";");
             s.add("&#x" + Integer.toHexString(cp) + "z");
             s.add("&#X" + Integer.toHexString(cp).toUpperCase() + ";");
         }
-        s.addAll(List.of("&#99999999999999999999999;", "&#xFFFFFFFF;", "&#x0000000041;", "&#4294967361;", "&#00000000065", "&#;", "&#x;", "&", "&&amp;", "&amp;amp;", "&amp;lt;b&amp;gt;",
-                "AT&T", "R&D &Barrel/Mitchell", "&hellip", "&unknownentity;", "&amp",
-                "a\u00a0b\u3000c\u2028d\u001ce  f\tg\n", "  \u00a0ÉCOLE  Σίσυφος İstanbul ΣΑΣ  ", "Ǆ ǅ ﬁ ß ẞ",
-                "&lt;p&gt;Caf&eacute; &amp;amp; cr&#232;me&lt;/p&gt;", "&#x26;eacute;", "&copy;2020 &#8212; &quot;x&quot;"));
+        s.addAll(List.of(
+                "&#99999999999999999999999;",
+                "&#xFFFFFFFF;",
+                "&#x0000000041;",
+                "&#4294967361;",
+                "&#00000000065",
+                "&#;",
+                "&#x;",
+                "&",
+                "&&amp;",
+                "&amp;amp;",
+                "&amp;lt;b&amp;gt;",
+                "AT&T",
+                "R&D &Barrel/Mitchell",
+                "&hellip",
+                "&unknownentity;",
+                "&amp",
+                "a\u00a0b\u3000c\u2028d\u001ce  f\tg\n",
+                "  \u00a0ÉCOLE  Σίσυφος İstanbul ΣΑΣ  ",
+                "Ǆ ǅ ﬁ ß ẞ",
+                "&lt;p&gt;Caf&eacute; &amp;amp; cr&#232;me&lt;/p&gt;",
+                "&#x26;eacute;",
+                "&copy;2020 &#8212; &quot;x&quot;"));
         for (var c : ClipTokenizerTest.cases()) {
             s.add(c.text());
         }
@@ -64,8 +86,11 @@ class HtmlUnescapeTest {
     @Test
     void unescapeAndClean_matchPythonOnTableEdgeCasesAndAllFixtureCaptions() throws Exception {
         List<String> in = strings();
-        var py = JsonParser.parseString(IoFixtures.python(PY, com.google.gson.JsonParser.parseString(
-                org.parrotscope.util.Json.COMPACT.toJson(in)).toString())).getAsJsonObject();
+        var py = JsonParser.parseString(IoFixtures.python(
+                        PY,
+                        com.google.gson.JsonParser.parseString(org.parrotscope.util.Json.COMPACT.toJson(in))
+                                .toString()))
+                .getAsJsonObject();
         JsonArray unescaped = py.getAsJsonArray("unescape");
         JsonArray cleaned = py.getAsJsonArray("clean");
         int bad = 0;
@@ -82,7 +107,11 @@ class HtmlUnescapeTest {
         // our legacy (semicolon-less) names are exactly Python's
         List<String> legacy = new ArrayList<>();
         py.getAsJsonArray("legacy").forEach(e -> legacy.add(e.getAsString()));
-        List<String> ours = tableNames().stream().filter(n -> n.endsWith("*")).map(n -> n.replace("*", "")).sorted().toList();
+        List<String> ours = tableNames().stream()
+                .filter(n -> n.endsWith("*"))
+                .map(n -> n.replace("*", ""))
+                .sorted()
+                .toList();
         assertEquals(legacy, ours);
     }
 

@@ -24,7 +24,8 @@ class SafetensorsFileTest {
      * An independent reader: json + struct only. Prints, per tensor, dtype, shape, offsets, the first and last 4
      * values and a left-to-right float64 sum; plus header facts the format requires.
      */
-    static final String PY_READER = String.join("\n",
+    static final String PY_READER = String.join(
+            "\n",
             "import json, struct, sys",
             "raw = open(sys.argv[1], 'rb').read()",
             "n = struct.unpack('<Q', raw[:8])[0]",
@@ -51,7 +52,8 @@ class SafetensorsFileTest {
             "print(json.dumps(out))");
 
     static JsonObject pythonRead(Path file) throws Exception {
-        return JsonParser.parseString(IoFixtures.python(PY_READER, "", file.toString())).getAsJsonObject();
+        return JsonParser.parseString(IoFixtures.python(PY_READER, "", file.toString()))
+                .getAsJsonObject();
     }
 
     /** Compares every tensor of a file with the Python reader's summary. */
@@ -100,14 +102,18 @@ class SafetensorsFileTest {
 
     @Test
     void openClipFixtures_haveTheShapesTheReadmeDocuments() throws Exception {
-        try (SafetensorsFile f = SafetensorsFile.open(IoFixtures.model("openclip-tiny-gelu").resolve("pixels.safetensors"))) {
+        try (SafetensorsFile f =
+                SafetensorsFile.open(IoFixtures.model("openclip-tiny-gelu").resolve("pixels.safetensors"))) {
             assertArrayEquals(new long[] {4, 3, 48, 48}, f.info("pixel_values").shape());
             assertEquals(SafeDType.F32, f.info("pixel_values").dtype());
         }
-        try (SafetensorsFile f = SafetensorsFile.open(IoFixtures.model("openclip-tiny-quickgelu").resolve("model.safetensors"))) {
+        try (SafetensorsFile f =
+                SafetensorsFile.open(IoFixtures.model("openclip-tiny-quickgelu").resolve("model.safetensors"))) {
             // README: vision width 64, patch 8 -> conv1 [64, 3, 8, 8]; text vocabulary 49408 x width 64
-            assertArrayEquals(new long[] {64, 3, 8, 8}, f.info("visual.conv1.weight").shape());
-            assertArrayEquals(new long[] {49408, 64}, f.info("token_embedding.weight").shape());
+            assertArrayEquals(
+                    new long[] {64, 3, 8, 8}, f.info("visual.conv1.weight").shape());
+            assertArrayEquals(
+                    new long[] {49408, 64}, f.info("token_embedding.weight").shape());
             assertEquals(1, f.floats("logit_scale").length);
         }
     }
@@ -117,7 +123,8 @@ class SafetensorsFileTest {
         Path p = IoFixtures.model("openclip-tiny-gelu").resolve("expected.safetensors");
         try (SafetensorsFile f = SafetensorsFile.open(p)) {
             var e = assertThrows(IllegalArgumentException.class, () -> f.floats("no.such.tensor"));
-            assertTrue(e.getMessage().contains(p.toString()) && e.getMessage().contains("no.such.tensor"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains(p.toString()) && e.getMessage().contains("no.such.tensor"), e.getMessage());
         }
     }
 
@@ -140,8 +147,13 @@ class SafetensorsFileTest {
             }
         }
         double s = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "safetensors read: %.1f MB in %.3f s per pass = %.0f MB/s (checksum %d)%n",
-                bytes / 1e6, s / rounds, bytes * rounds / 1e6 / s, checksum);
+        System.out.printf(
+                Locale.ROOT,
+                "safetensors read: %.1f MB in %.3f s per pass = %.0f MB/s (checksum %d)%n",
+                bytes / 1e6,
+                s / rounds,
+                bytes * rounds / 1e6 / s,
+                checksum);
         assertTrue(checksum > 0);
     }
 

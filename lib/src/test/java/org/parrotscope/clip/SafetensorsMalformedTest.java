@@ -33,7 +33,8 @@ class SafetensorsMalformedTest {
     }
 
     private static String failure(Path p) {
-        IOException e = assertThrows(IOException.class, () -> SafetensorsFile.open(p).close());
+        IOException e =
+                assertThrows(IOException.class, () -> SafetensorsFile.open(p).close());
         assertTrue(e.getMessage().contains(p.toString()), "names the file: " + e.getMessage());
         return e.getMessage();
     }
@@ -45,7 +46,8 @@ class SafetensorsMalformedTest {
     }
 
     private static String t(String name, String dtype, String shape, long b, long e) {
-        return "\"" + name + "\":{\"dtype\":\"" + dtype + "\",\"shape\":" + shape + ",\"data_offsets\":[" + b + "," + e + "]}";
+        return "\"" + name + "\":{\"dtype\":\"" + dtype + "\",\"shape\":" + shape + ",\"data_offsets\":[" + b + "," + e
+                + "]}";
     }
 
     @Test
@@ -74,7 +76,10 @@ class SafetensorsMalformedTest {
     @Test
     void headerLengthBeyondFileSize_isAnError() throws IOException {
         Path p = dir.resolve("len.safetensors");
-        ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(1L << 40).putLong(0);
+        ByteBuffer b = ByteBuffer.allocate(16)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(1L << 40)
+                .putLong(0);
         Files.write(p, b.array());
         assertMentions(failure(p), "header length", "exceeds the file size");
         b.putLong(0, -5L); // 2^64 - 5 unsigned
@@ -87,7 +92,10 @@ class SafetensorsMalformedTest {
         Path p = dir.resolve("huge.safetensors");
         try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
             f.setLength(150_000_000L); // sparse
-            f.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 120_000_000L).array());
+            f.write(ByteBuffer.allocate(8)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putLong(0, 120_000_000L)
+                    .array());
         }
         assertMentions(failure(p), "100 MB");
     }
@@ -106,7 +114,8 @@ class SafetensorsMalformedTest {
 
     @Test
     void unknownDtype_isAnErrorListingKnownOnes() throws IOException {
-        assertMentions(failure("{" + t("w", "F8_E4M3", "[2]", 0, 2) + "}", 2), "'w'", "unknown dtype 'F8_E4M3'", "BF16");
+        assertMentions(
+                failure("{" + t("w", "F8_E4M3", "[2]", 0, 2) + "}", 2), "'w'", "unknown dtype 'F8_E4M3'", "BF16");
     }
 
     @Test
@@ -125,9 +134,12 @@ class SafetensorsMalformedTest {
     @Test
     void trillionElementShape_failsFastWithoutAllocating() throws IOException {
         // 1e12 elements would need 4 TB: the offsets cannot fit the 16-byte data section
-        assertMentions(failure("{" + t("w", "F32", "[1000000,1000000]", 0, 4_000_000_000_000L) + "}", 16),
-                "'w'", "out of range");
-        assertMentions(failure("{" + t("w", "F32", "[1000000,1000000]", 0, 16) + "}", 16), "'w'", "needs 4000000000000");
+        assertMentions(
+                failure("{" + t("w", "F32", "[1000000,1000000]", 0, 4_000_000_000_000L) + "}", 16),
+                "'w'",
+                "out of range");
+        assertMentions(
+                failure("{" + t("w", "F32", "[1000000,1000000]", 0, 16) + "}", 16), "'w'", "needs 4000000000000");
     }
 
     @Test
@@ -138,24 +150,31 @@ class SafetensorsMalformedTest {
 
     @Test
     void overlappingTensors_isAnError() throws IOException {
-        assertMentions(failure("{" + t("a", "F32", "[2]", 0, 8) + "," + t("b", "F32", "[2]", 4, 12) + "}", 12), "overlaps");
+        assertMentions(
+                failure("{" + t("a", "F32", "[2]", 0, 8) + "," + t("b", "F32", "[2]", 4, 12) + "}", 12), "overlaps");
     }
 
     @Test
     void outOfRangeOffsets_isAnError() throws IOException {
-        assertMentions(failure("{" + t("a", "F32", "[2]", 8, 16) + "}", 12), "'a'", "out of range of the 12-byte data section");
+        assertMentions(
+                failure("{" + t("a", "F32", "[2]", 8, 16) + "}", 12),
+                "'a'",
+                "out of range of the 12-byte data section");
     }
 
     @Test
     void holeOrTrailingBytes_isAnError() throws IOException {
-        assertMentions(failure("{" + t("a", "F32", "[1]", 0, 4) + "," + t("b", "F32", "[1]", 8, 12) + "}", 12),
-                "hole", "[4, 8)");
+        assertMentions(
+                failure("{" + t("a", "F32", "[1]", 0, 4) + "," + t("b", "F32", "[1]", 8, 12) + "}", 12),
+                "hole",
+                "[4, 8)");
         assertMentions(failure("{" + t("a", "F32", "[1]", 0, 4) + "}", 12), "cover only 4");
     }
 
     @Test
     void duplicateNamesAndBadFields_areErrors() throws IOException {
-        assertMentions(failure("{" + t("a", "F32", "[1]", 0, 4) + "," + t("a", "F32", "[1]", 4, 8) + "}", 8), "duplicate");
+        assertMentions(
+                failure("{" + t("a", "F32", "[1]", 0, 4) + "," + t("a", "F32", "[1]", 4, 8) + "}", 8), "duplicate");
         assertMentions(failure("{\"a\":{\"dtype\":\"F32\",\"shape\":[1]}}", 4), "needs dtype, shape and data_offsets");
         assertMentions(failure("{\"__metadata__\":{\"k\":3}}", 0), "not a string");
     }
@@ -167,7 +186,10 @@ class SafetensorsMalformedTest {
         byte[] header = ("{" + t("big", "U8", "[" + n + "]", 0, n) + "}").getBytes(StandardCharsets.UTF_8);
         try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
             f.setLength(8 + header.length + n); // sparse: no 2 GB written
-            f.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, header.length).array());
+            f.write(ByteBuffer.allocate(8)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putLong(0, header.length)
+                    .array());
             f.write(header);
         }
         try (SafetensorsFile f = SafetensorsFile.open(p)) {

@@ -49,11 +49,17 @@ class BadSamplesTest {
         List<Sample> samples = TestFiles.readAll(new TarShard(tar, ReadOptions.defaults()), skips);
         assertEquals(List.of("000000014", "000000015", "000000016", "000000017"), TestFiles.keys(samples));
         assertEquals(
-                List.of("empty_file 000000010", "missing_image 000000011", "missing_caption 000000012",
-                        "missing_caption 000000013", "duplicate_key 000000016"),
+                List.of(
+                        "empty_file 000000010",
+                        "missing_image 000000011",
+                        "missing_caption 000000012",
+                        "missing_caption 000000013",
+                        "duplicate_key 000000016"),
                 skips.entries().stream().map(s -> s.reason() + " " + s.key()).toList());
         assertTrue(skips.entries().stream().allMatch(s -> s.source().equals(tar.toString())));
-        assertEquals(Map.of("duplicate_key", 1L, "empty_file", 1L, "missing_caption", 2L, "missing_image", 1L), skips.countsByReason());
+        assertEquals(
+                Map.of("duplicate_key", 1L, "empty_file", 1L, "missing_caption", 2L, "missing_image", 1L),
+                skips.countsByReason());
         assertEquals(5, skips.total());
 
         Sample flagged = samples.get(0);
@@ -71,7 +77,9 @@ class BadSamplesTest {
         SkipLog skips = new SkipLog();
         ReadOptions keep = ReadOptions.builder().optKeepMissingCaptions(true).build();
         List<Sample> samples = TestFiles.readAll(new TarShard(tar, keep), skips);
-        assertEquals(List.of("000000012", "000000013", "000000014", "000000015", "000000016", "000000017"), TestFiles.keys(samples));
+        assertEquals(
+                List.of("000000012", "000000013", "000000014", "000000015", "000000016", "000000017"),
+                TestFiles.keys(samples));
         assertEquals("", samples.get(0).caption());
         assertEquals("", samples.get(1).caption());
         assertEquals(Map.of("duplicate_key", 1L, "empty_file", 1L, "missing_image", 1L), skips.countsByReason());

@@ -45,9 +45,20 @@ class DatasetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"s/{00000..00002}.tar", "{a,b}-{1..2}", "x{8..10}y", "{3..1}", "pre{x}post", "{a,{b,c}}d", "{-1..1}", "{0..2}{1..0}"})
+    @ValueSource(
+            strings = {
+                "s/{00000..00002}.tar",
+                "{a,b}-{1..2}",
+                "x{8..10}y",
+                "{3..1}",
+                "pre{x}post",
+                "{a,{b,c}}d",
+                "{-1..1}",
+                "{0..2}{1..0}"
+            })
     void braceExpansion_matchesBash(String spec) throws IOException {
-        String bash = TestFiles.run(List.of("bash", "-c", "printf '%s\\n' " + spec)).strip();
+        String bash =
+                TestFiles.run(List.of("bash", "-c", "printf '%s\\n' " + spec)).strip();
         assertEquals(Arrays.asList(bash.split("\n")), ShardSpecs.braces(spec));
     }
 
@@ -78,7 +89,10 @@ class DatasetsTest {
     @Test
     void folderOfShards_andDuplicateSpecs_giveEachShardOnce() throws IOException {
         assertEquals(List.of("00000", "00001", "00002"), names(shards.toString(), shards + "/00001.tar"));
-        assertEquals(List.of("00002", "00000"), names(shards + "/00002.tar", shards + "/00000.tar"), "specs keep their order");
+        assertEquals(
+                List.of("00002", "00000"),
+                names(shards + "/00002.tar", shards + "/00000.tar"),
+                "specs keep their order");
     }
 
     @Test
@@ -88,7 +102,8 @@ class DatasetsTest {
         assertTrue(e.getMessage().contains(spec), e.getMessage());
         IOException none = assertThrows(IOException.class, () -> names(tmp + "/missing.tar"));
         assertTrue(none.getMessage().contains("missing.tar"), none.getMessage());
-        IOException empty = assertThrows(IOException.class, () -> names(tmp.resolve("files0").toString()));
+        IOException empty = assertThrows(
+                IOException.class, () -> names(tmp.resolve("files0").toString()));
         assertTrue(empty.getMessage().contains("captions"), empty.getMessage());
     }
 

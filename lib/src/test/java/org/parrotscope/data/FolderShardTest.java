@@ -30,7 +30,8 @@ class FolderShardTest {
         Files.write(dir.resolve("c.jpg"), jpg);
         Files.write(dir.resolve("d.jpg"), jpg);
         Files.write(dir.resolve("e.jpg"), new byte[0]);
-        String script = String.join("\n",
+        String script = String.join(
+                "\n",
                 "import csv, sys",
                 "with open(sys.argv[1], 'w', newline='', encoding='utf-8', errors='surrogateescape') as f:",
                 "    w = csv.writer(f)",
@@ -44,7 +45,8 @@ class FolderShardTest {
                 "    w.writerow(['e.jpg', 'zero bytes', 'web'])",
                 "    w.writerow(['x.jpg', 'too', 'many', 'fields'])",
                 "");
-        TestFiles.run(List.of("/usr/bin/python3", "-c", script, dir.resolve("captions.csv").toString()));
+        TestFiles.run(List.of(
+                "/usr/bin/python3", "-c", script, dir.resolve("captions.csv").toString()));
         return dir;
     }
 
@@ -52,7 +54,8 @@ class FolderShardTest {
     void csvFolder_readsRowsAndSkipsBadOnes() throws IOException {
         Path dir = csvFolder();
         SkipLog skips = new SkipLog();
-        List<Sample> samples = TestFiles.readAll(new FolderShard(dir, FolderShard.findTable(dir), ReadOptions.defaults()), skips);
+        List<Sample> samples =
+                TestFiles.readAll(new FolderShard(dir, FolderShard.findTable(dir), ReadOptions.defaults()), skips);
         assertEquals(List.of("a", "sub/b", "d"), TestFiles.keys(samples));
         assertEquals("hello, world", samples.get(0).caption());
         assertEquals("web", samples.get(0).metadata().get("source").getAsString());
@@ -63,10 +66,17 @@ class FolderShardTest {
         assertEquals("caf\uFFFD", samples.get(2).caption());
         assertTrue(samples.get(2).captionFlagged());
         assertEquals(
-                List.of("missing_image missing", "missing_caption c", "duplicate_key a", "empty_file e", "malformed_row "),
+                List.of(
+                        "missing_image missing",
+                        "missing_caption c",
+                        "duplicate_key a",
+                        "empty_file e",
+                        "malformed_row "),
                 skips.entries().stream().map(s -> s.reason() + " " + s.key()).toList());
         // header 1, a 2, b 3-4 (quoted newline), missing 5, c 6, a 7, d 8, e 9, x 10
-        assertTrue(skips.entries().get(4).detail().contains("line 10"), skips.entries().get(4).detail());
+        assertTrue(
+                skips.entries().get(4).detail().contains("line 10"),
+                skips.entries().get(4).detail());
         assertEquals(Map.of("invalid_utf8_caption", 1L), skips.warningsByReason());
     }
 
@@ -76,21 +86,29 @@ class FolderShardTest {
         Files.createDirectories(dir);
         Files.write(dir.resolve("p.jpg"), jpg);
         Files.write(dir.resolve("q.png"), png);
-        Files.writeString(dir.resolve("captions.jsonl"), String.join("\n",
-                "{\"image\": \"p.jpg\", \"caption\": \"jsonl p\", \"url\": \"http://p\"}",
-                "",
-                "{\"image\": \"q.png\", \"caption\": \"q \\u00e9\"}",
-                "not json {",
-                "{\"image\": \"nope.jpg\", \"caption\": \"x\"}",
-                "{\"caption\": \"no image\"}",
-                ""));
+        Files.writeString(
+                dir.resolve("captions.jsonl"),
+                String.join(
+                        "\n",
+                        "{\"image\": \"p.jpg\", \"caption\": \"jsonl p\", \"url\": \"http://p\"}",
+                        "",
+                        "{\"image\": \"q.png\", \"caption\": \"q \\u00e9\"}",
+                        "not json {",
+                        "{\"image\": \"nope.jpg\", \"caption\": \"x\"}",
+                        "{\"caption\": \"no image\"}",
+                        ""));
         SkipLog skips = new SkipLog();
-        List<Sample> samples = TestFiles.readAll(new FolderShard(dir, FolderShard.findTable(dir), ReadOptions.defaults()), skips);
+        List<Sample> samples =
+                TestFiles.readAll(new FolderShard(dir, FolderShard.findTable(dir), ReadOptions.defaults()), skips);
         assertEquals(List.of("p", "q"), TestFiles.keys(samples));
         assertEquals("http://p", samples.get(0).metadata().get("url").getAsString());
         assertEquals("q \u00e9", samples.get(1).caption());
-        assertEquals(List.of("malformed_row", "missing_image", "missing_image"), skips.entries().stream().map(Skipped::reason).toList());
-        assertTrue(skips.entries().get(0).detail().contains("line 4"), skips.entries().get(0).detail());
+        assertEquals(
+                List.of("malformed_row", "missing_image", "missing_image"),
+                skips.entries().stream().map(Skipped::reason).toList());
+        assertTrue(
+                skips.entries().get(0).detail().contains("line 4"),
+                skips.entries().get(0).detail());
     }
 
     @Test
@@ -98,7 +116,8 @@ class FolderShardTest {
         Path dir = tmp.resolve("badcsv");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("captions.csv"), "file,text\na.jpg,hi\n");
-        IOException e = assertThrows(IOException.class,
+        IOException e = assertThrows(
+                IOException.class,
                 () -> new FolderShard(dir, FolderShard.findTable(dir), ReadOptions.defaults()).open(new SkipLog()));
         assertTrue(e.getMessage().contains("captions.csv") && e.getMessage().contains("image"), e.getMessage());
     }
@@ -118,7 +137,9 @@ class FolderShardTest {
         TestFiles.gnuTar(files, TestFiles.files(files, m), shards.resolve("00000.tar"), "gnu");
 
         List<Shard> resolved = Datasets.resolve(List.of(csv.toString(), jsonl.toString(), shards + "/*.tar"));
-        assertEquals(List.of("csvset", "j", "00000"), resolved.stream().map(Shard::name).toList());
+        assertEquals(
+                List.of("csvset", "j", "00000"),
+                resolved.stream().map(Shard::name).toList());
         SkipLog skips = new SkipLog();
         List<String> keys;
         try (SampleStream s = Datasets.open(resolved, skips)) {

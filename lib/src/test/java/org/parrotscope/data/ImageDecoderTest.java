@@ -40,17 +40,28 @@ class ImageDecoderTest {
     }
 
     private String reasonOf(ImageDecoder d, byte[] bytes, String ext) {
-        return assertThrows(ImageDecodeException.class, () -> d.decode(sample(ext, bytes))).reason();
+        return assertThrows(ImageDecodeException.class, () -> d.decode(sample(ext, bytes)))
+                .reason();
     }
 
     /** A PNG made of a signature and an IHDR chunk only: the header of a w x h RGB image. */
     private static byte[] pngHeader(int w, int h) {
-        ByteBuffer ihdr = ByteBuffer.allocate(17).put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(w).putInt(h)
-                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        ByteBuffer ihdr = ByteBuffer.allocate(17)
+                .put("IHDR".getBytes(StandardCharsets.US_ASCII))
+                .putInt(w)
+                .putInt(h)
+                .put((byte) 8)
+                .put((byte) 2)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         CRC32 crc = new CRC32();
         crc.update(ihdr.array());
         ByteBuffer png = ByteBuffer.allocate(8 + 4 + 17 + 4);
-        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}).putInt(13).put(ihdr.array()).putInt((int) crc.getValue());
+        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})
+                .putInt(13)
+                .put(ihdr.array())
+                .putInt((int) crc.getValue());
         return png.array();
     }
 
@@ -64,8 +75,16 @@ class ImageDecoderTest {
     @Test
     void pixelLimit_isConfigurable() throws Exception {
         byte[] png = TestFiles.image("png", 100, 100, Color.CYAN); // 10,000 pixels
-        assertEquals("too_many_pixels", reasonOf(ImageDecoder.builder().optMaxPixels(9_999).build(), png, "png"));
-        assertEquals(100, ImageDecoder.builder().optMaxPixels(10_000).build().decode(sample("png", png)).getWidth());
+        assertEquals(
+                "too_many_pixels",
+                reasonOf(ImageDecoder.builder().optMaxPixels(9_999).build(), png, "png"));
+        assertEquals(
+                100,
+                ImageDecoder.builder()
+                        .optMaxPixels(10_000)
+                        .build()
+                        .decode(sample("png", png))
+                        .getWidth());
     }
 
     @Test
@@ -80,7 +99,10 @@ class ImageDecoderTest {
 
     @Test
     void formatComesFromTheContentNotTheExtension() throws Exception {
-        assertEquals("png", decoder.read(sample("jpg", TestFiles.image("png", 4, 4, Color.RED))).format());
+        assertEquals(
+                "png",
+                decoder.read(sample("jpg", TestFiles.image("png", 4, 4, Color.RED)))
+                        .format());
     }
 
     @Test
@@ -125,8 +147,12 @@ class ImageDecoderTest {
 
     @Test
     void sixteenBitRgbaPng_isCompositedOnWhite() throws Exception {
-        ComponentColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), true, false,
-                Transparency.TRANSLUCENT, DataBuffer.TYPE_USHORT);
+        ComponentColorModel cm = new ComponentColorModel(
+                ColorSpace.getInstance(ColorSpace.CS_sRGB),
+                true,
+                false,
+                Transparency.TRANSLUCENT,
+                DataBuffer.TYPE_USHORT);
         WritableRaster r = cm.createCompatibleWritableRaster(2, 1);
         r.setPixel(0, 0, new int[] {65535, 0, 0, 32896}); // red at alpha 128/255
         r.setPixel(1, 0, new int[] {0, 0, 65535, 65535}); // opaque blue
@@ -148,7 +174,8 @@ class ImageDecoderTest {
 
     @Test
     void paletteTransparency_becomesWhite() throws Exception {
-        IndexColorModel icm = new IndexColorModel(8, 2, new byte[] {0, 0}, new byte[] {0, 0}, new byte[] {(byte) 255, 0}, 1);
+        IndexColorModel icm =
+                new IndexColorModel(8, 2, new byte[] {0, 0}, new byte[] {0, 0}, new byte[] {(byte) 255, 0}, 1);
         BufferedImage pal = new BufferedImage(2, 1, BufferedImage.TYPE_BYTE_INDEXED, icm);
         pal.getRaster().setSample(0, 0, 0, 0);
         pal.getRaster().setSample(1, 0, 0, 1);
@@ -182,7 +209,9 @@ class ImageDecoderTest {
         int[][] values = {{128}, {0}, {200}, {40}};
         byte[] webp = WebpLossless.encode(1, 1, values, new int[][][] {{{0, 0, 0, 0}}});
         // c * 128/255 + 255 * 127/255: 0 -> 127, 200 -> 227.4 -> 227, 40 -> 147.1 -> 147
-        assertEquals(Arrays.toString(new int[] {127, 227, 147}), Arrays.toString(rgb(decoder.decode(sample("webp", webp)), 0, 0)));
+        assertEquals(
+                Arrays.toString(new int[] {127, 227, 147}),
+                Arrays.toString(rgb(decoder.decode(sample("webp", webp)), 0, 0)));
     }
 
     @Test
@@ -219,11 +248,15 @@ class ImageDecoderTest {
 
     @Test
     void htmlSavedAsJpg_isUnsupported() {
-        ImageDecodeException e = assertThrows(ImageDecodeException.class,
-                () -> decoder.decode(sample("jpg", "<html><body>404</body></html>".getBytes(StandardCharsets.US_ASCII))));
+        ImageDecodeException e = assertThrows(
+                ImageDecodeException.class,
+                () -> decoder.decode(
+                        sample("jpg", "<html><body>404</body></html>".getBytes(StandardCharsets.US_ASCII))));
         assertEquals("unsupported_image", e.reason());
         assertTrue(e.getMessage().contains("test.tar:k1.jpg"), e.getMessage());
-        assertEquals(new Skipped("k1", "test.tar", "unsupported_image", e.getMessage()), e.toSkipped(sample("jpg", new byte[1])));
+        assertEquals(
+                new Skipped("k1", "test.tar", "unsupported_image", e.getMessage()),
+                e.toSkipped(sample("jpg", new byte[1])));
     }
 
     @Test

@@ -124,7 +124,8 @@ class ShardWriterTest {
                 + "    d=open(os.path.join(sys.argv[2],n),'rb').read()\n"
                 + "    i=tarfile.TarInfo(n); i.size=len(d); i.mtime=0; i.mode=0o644; i.uid=0; i.gid=0; i.uname=''; i.gname=''\n"
                 + "    t.addfile(i, io.BytesIO(d))\n";
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", "-c", py, dir.resolve("py.tar").toString(), x.toString()));
+        List<String> cmd = new ArrayList<>(
+                List.of("/usr/bin/python3", "-c", py, dir.resolve("py.tar").toString(), x.toString()));
         for (Sample s : samples()) {
             cmd.addAll(List.of(s.key() + "." + s.imageExt(), s.key() + ".txt", s.key() + ".json"));
         }
@@ -159,7 +160,8 @@ class ShardWriterTest {
     void keyTooLong_isRejectedWithAClearMessageAndNothingIsPublished() throws Exception {
         Path tar = dir.resolve("bad.tar");
         try (ShardWriter w = ShardWriter.open(tar)) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
                     () -> w.write(new Sample("k".repeat(96), "c", "jpg", new byte[1], null, "t")));
             assertTrue(e.getMessage().contains("at most 100"), e.getMessage());
             w.abort();
@@ -173,9 +175,12 @@ class ShardWriterTest {
     @Test
     void keyWithDotOrDuplicate_isRejected() throws Exception {
         try (ShardWriter w = ShardWriter.open(dir.resolve("d.tar"))) {
-            assertThrows(IllegalArgumentException.class, () -> w.write(new Sample("a.b", "c", "jpg", new byte[1], null, "t")));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> w.write(new Sample("a.b", "c", "jpg", new byte[1], null, "t")));
             w.write(new Sample("a", "c", "jpg", new byte[1], null, "t"));
-            assertThrows(IllegalArgumentException.class, () -> w.write(new Sample("a", "c", "jpg", new byte[1], null, "t")));
+            assertThrows(
+                    IllegalArgumentException.class, () -> w.write(new Sample("a", "c", "jpg", new byte[1], null, "t")));
             assertEquals(1, w.samples());
         }
     }
@@ -186,7 +191,10 @@ class ShardWriterTest {
 
     /** Runs a command and returns its standard output lines; fails the test on a non-zero exit. */
     static List<String> run(Path cwd, String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(false).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(cwd.toFile())
+                .redirectErrorStream(false)
+                .start();
         byte[] out = p.getInputStream().readAllBytes();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));

@@ -28,7 +28,13 @@ class TarDamageTest {
     void makeShard() throws IOException {
         Map<String, byte[]> m = TestFiles.ordered();
         for (int i = 0; i < 3; i++) {
-            TestFiles.sample(m, "00000000" + i, "jpg", TestFiles.image("jpg", 40, 30, Color.BLUE), "caption " + i, "{\"i\": " + i + "}");
+            TestFiles.sample(
+                    m,
+                    "00000000" + i,
+                    "jpg",
+                    TestFiles.image("jpg", 40, 30, Color.BLUE),
+                    "caption " + i,
+                    "{\"i\": " + i + "}");
         }
         Path dir = tmp.resolve("files");
         tar = TestFiles.gnuTar(dir, TestFiles.files(dir, m), tmp.resolve("good.tar"), "ustar");
@@ -63,9 +69,13 @@ class TarDamageTest {
         List<Sample> samples = read(Arrays.copyOf(bytes, (int) header + 200), skips);
         assertEquals(List.of("000000000", "000000001"), TestFiles.keys(samples));
         assertEquals(1, samples.get(1).metadata().get("i").getAsInt());
-        assertEquals(List.of("truncated_tar"), skips.entries().stream().map(Skipped::reason).toList());
+        assertEquals(
+                List.of("truncated_tar"),
+                skips.entries().stream().map(Skipped::reason).toList());
         assertEquals("", skips.entries().get(0).key());
-        assertTrue(skips.entries().get(0).detail().contains("byte " + header), skips.entries().get(0).detail());
+        assertTrue(
+                skips.entries().get(0).detail().contains("byte " + header),
+                skips.entries().get(0).detail());
     }
 
     @Test
@@ -78,8 +88,12 @@ class TarDamageTest {
         SkipLog skips = new SkipLog();
         List<Sample> samples = read(broken, skips);
         assertEquals(List.of("000000000", "000000001"), TestFiles.keys(samples));
-        assertEquals(List.of("corrupt_tar"), skips.entries().stream().map(Skipped::reason).toList());
-        assertTrue(skips.entries().get(0).detail().contains("byte " + header), skips.entries().get(0).detail());
+        assertEquals(
+                List.of("corrupt_tar"),
+                skips.entries().stream().map(Skipped::reason).toList());
+        assertTrue(
+                skips.entries().get(0).detail().contains("byte " + header),
+                skips.entries().get(0).detail());
     }
 
     @Test
@@ -89,7 +103,9 @@ class TarDamageTest {
         new java.util.Random(7).nextBytes(noise);
         assertEquals(List.of(), read(noise, skips));
         assertEquals(Map.of("corrupt_tar", 1L), skips.countsByReason());
-        assertTrue(skips.entries().get(0).detail().contains("byte 0"), skips.entries().get(0).detail());
+        assertTrue(
+                skips.entries().get(0).detail().contains("byte 0"),
+                skips.entries().get(0).detail());
     }
 
     @Test

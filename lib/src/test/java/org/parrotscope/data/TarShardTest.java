@@ -26,8 +26,20 @@ class TarShardTest {
     /** Three img2dataset-style samples: jpg + txt + json, png + txt + json, jpg + txt. */
     private Map<String, byte[]> threeSamples() {
         Map<String, byte[]> m = TestFiles.ordered();
-        TestFiles.sample(m, "000000000", "jpg", jpg, "a red square", "{\"url\": \"http://x/0.jpg\", \"width\": 16, \"key\": \"000000000\"}");
-        TestFiles.sample(m, "000000001", "png", png, "green, caf\u00e9 \u2014 \u201cquoted\u201d", "{\"url\": \"http://x/1.png\"}");
+        TestFiles.sample(
+                m,
+                "000000000",
+                "jpg",
+                jpg,
+                "a red square",
+                "{\"url\": \"http://x/0.jpg\", \"width\": 16, \"key\": \"000000000\"}");
+        TestFiles.sample(
+                m,
+                "000000001",
+                "png",
+                png,
+                "green, caf\u00e9 \u2014 \u201cquoted\u201d",
+                "{\"url\": \"http://x/1.png\"}");
         TestFiles.sample(m, "000000002", "jpg", jpg, "third", null);
         return m;
     }
@@ -73,7 +85,8 @@ class TarShardTest {
     @ParameterizedTest
     @ValueSource(strings = {"gnu", "pax"})
     void longAndNonAsciiNames_keepTheWholeKey(String format) throws IOException {
-        String deep = "d".repeat(60) + "/" + "\u00e9t\u00e9-".repeat(20) + "x"; // > 100 bytes: GNU long name or pax path
+        String deep =
+                "d".repeat(60) + "/" + "\u00e9t\u00e9-".repeat(20) + "x"; // > 100 bytes: GNU long name or pax path
         Map<String, byte[]> m = TestFiles.ordered();
         TestFiles.sample(m, deep, "jpg", jpg, "long", null);
         Path dir = tmp.resolve("files");
@@ -136,7 +149,8 @@ class TarShardTest {
     @Test
     void missingFile_throwsNamingIt() {
         Path missing = tmp.resolve("nope.tar");
-        IOException e = assertThrows(IOException.class, () -> new TarShard(missing, ReadOptions.defaults()).open(new SkipLog()));
+        IOException e = assertThrows(
+                IOException.class, () -> new TarShard(missing, ReadOptions.defaults()).open(new SkipLog()));
         assertTrue(e.getMessage().contains("nope.tar"), e.getMessage());
     }
 

@@ -69,7 +69,8 @@ public final class TestFiles {
     }
 
     /** A sample's files in img2dataset order: image, caption, metadata. */
-    public static Map<String, byte[]> sample(Map<String, byte[]> into, String key, String ext, byte[] image, String caption, String json) {
+    public static Map<String, byte[]> sample(
+            Map<String, byte[]> into, String key, String ext, byte[] image, String caption, String json) {
         if (image != null) {
             into.put(key + "." + ext, image);
         }
@@ -93,7 +94,8 @@ public final class TestFiles {
      * @param format a GNU tar {@code --format} value: {@code ustar}, {@code gnu}, {@code pax}
      */
     public static Path gnuTar(Path dir, List<String> names, Path tar, String format) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("tar", "--format=" + format, "--no-recursion", "-cf", tar.toString(), "-C", dir.toString()));
+        List<String> cmd = new ArrayList<>(
+                List.of("tar", "--format=" + format, "--no-recursion", "-cf", tar.toString(), "-C", dir.toString()));
         cmd.addAll(names);
         run(cmd);
         return tar;

@@ -24,7 +24,9 @@ class EvalSuiteTest {
 
     @Test
     void evalCommand_json_hasEveryDocumentedKey_withConsistentCounts(@TempDir Path dir) throws Exception {
-        List<String> captions = EvalData.miniLaion(5, 200, 32, 0.5).stream().map(s -> s.caption()).toList();
+        List<String> captions = EvalData.miniLaion(5, 200, 32, 0.5).stream()
+                .map(s -> s.caption())
+                .toList();
         WordTokenizer tok = WordTokenizer.build(captions, 1, 16);
         try (ClipModel m = ClipModel.create(ClipTraining.withTokenizer(ClipPresets.load("tiny"), tok), 1)) {
             m.save(dir);
@@ -33,15 +35,19 @@ class EvalSuiteTest {
         StringWriter out = new StringWriter();
         var cl = ParrotScope.commandLine();
         cl.setOut(new PrintWriter(out));
-        int code = cl.execute("eval", "--model", dir.toString(), "--json", "--images", "48", "--pairs", "24", "--ngrams", "12");
+        int code = cl.execute(
+                "eval", "--model", dir.toString(), "--json", "--images", "48", "--pairs", "24", "--ngrams", "12");
         assertEquals(0, code, out.toString());
         JsonObject o = JsonParser.parseString(out.toString()).getAsJsonObject();
         double top1 = o.getAsJsonObject("zeroshot").get("top1").getAsDouble();
         double top5 = o.getAsJsonObject("zeroshot").get("top5").getAsDouble();
         assertTrue(top1 >= 0 && top1 <= top5 && top5 <= 1);
-        assertEquals(MiniLaion.classes().size(), o.getAsJsonObject("zeroshot").getAsJsonObject("per_class").size());
+        assertEquals(
+                MiniLaion.classes().size(),
+                o.getAsJsonObject("zeroshot").getAsJsonObject("per_class").size());
         assertEquals(24, o.getAsJsonObject("retrieval").get("pairs").getAsInt());
-        assertTrue(o.getAsJsonObject("retrieval").get("i2t_r1").getAsDouble() <= o.getAsJsonObject("retrieval").get("i2t_r5").getAsDouble());
+        assertTrue(o.getAsJsonObject("retrieval").get("i2t_r1").getAsDouble()
+                <= o.getAsJsonObject("retrieval").get("i2t_r5").getAsDouble());
         assertTrue(o.getAsJsonObject("retrieval").has("t2i_r1"));
         JsonObject sync = o.getAsJsonObject("sync");
         // 12 one-grams rendered in 4 styles
@@ -51,10 +57,17 @@ class EvalSuiteTest {
             assertEquals(12, e.getValue().getAsJsonObject().get("count").getAsInt());
             styleMean += e.getValue().getAsJsonObject().get("mean").getAsDouble() / 4;
         }
-        assertEquals(styleMean, sync.get("mean").getAsDouble(), 1e-6, "equal-sized style groups average to the overall mean");
+        assertEquals(
+                styleMean,
+                sync.get("mean").getAsDouble(),
+                1e-6,
+                "equal-sized style groups average to the overall mean");
         assertTrue(sync.get("std").getAsDouble() >= 0);
         JsonObject typo = o.getAsJsonObject("typographic");
-        assertTrue(typo.get("true_class_accuracy").getAsDouble() + typo.get("written_class_rate").getAsDouble() <= 1 + 1e-9,
+        assertTrue(
+                typo.get("true_class_accuracy").getAsDouble()
+                                + typo.get("written_class_rate").getAsDouble()
+                        <= 1 + 1e-9,
                 "the true and the written class are different, so both rates cannot exceed 1 together");
     }
 
@@ -68,17 +81,41 @@ class EvalSuiteTest {
         tok.save(model);
         Path folder = dir.resolve("concepts");
         var cl = ParrotScope.commandLine();
-        assertEquals(0, cl.execute("synth", "--out", folder.toString(), "--samples", "20", "--seed", "2", "--image-size", "32", "--format", "png",
-                "--class-folders"));
+        assertEquals(
+                0,
+                cl.execute(
+                        "synth",
+                        "--out",
+                        folder.toString(),
+                        "--samples",
+                        "20",
+                        "--seed",
+                        "2",
+                        "--image-size",
+                        "32",
+                        "--format",
+                        "png",
+                        "--class-folders"));
         Path someClass;
         try (var s = java.nio.file.Files.list(folder)) {
-            someClass = s.filter(java.nio.file.Files::isDirectory).sorted().findFirst().orElseThrow();
+            someClass = s.filter(java.nio.file.Files::isDirectory)
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
         }
         java.nio.file.Files.write(someClass.resolve("broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
         StringWriter out = new StringWriter();
         cl = ParrotScope.commandLine();
         cl.setOut(new PrintWriter(out));
-        int code = cl.execute("eval", "--model", model.toString(), "--json", "--suite", "zeroshot", "--image-folder", folder.toString());
+        int code = cl.execute(
+                "eval",
+                "--model",
+                model.toString(),
+                "--json",
+                "--suite",
+                "zeroshot",
+                "--image-folder",
+                folder.toString());
         assertEquals(0, code, out.toString());
         JsonObject o = JsonParser.parseString(out.toString()).getAsJsonObject();
         assertEquals(20, o.getAsJsonObject("zeroshot").get("images").getAsInt());
@@ -114,7 +151,11 @@ class EvalSuiteTest {
 
     @Test
     void typographicWrite_changesOnlyTheLowerPart() throws Exception {
-        TypographicProbe p = new TypographicProbe(new ZeroShot(List.of("cat", "dog"), ZeroShot.DEFAULT_TEMPLATES), new TextCanvas(TextCanvas.DEFAULT_FONT), 1, 8);
+        TypographicProbe p = new TypographicProbe(
+                new ZeroShot(List.of("cat", "dog"), ZeroShot.DEFAULT_TEMPLATES),
+                new TextCanvas(TextCanvas.DEFAULT_FONT),
+                1,
+                8);
         BufferedImage clean = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
         BufferedImage attacked = p.write(clean, "dog");
         int changedTop = 0;

@@ -70,6 +70,7 @@ class DbPostProcessTest {
             }
         }
         prob[28 * w + 28] = 0.99f; // a single pixel: shorter side < 3
-        assertTrue(new DbPostProcess(0.3f, 0.6f, 2.0f).detect(prob, h, w, 32, 32).isEmpty());
+        assertTrue(
+                new DbPostProcess(0.3f, 0.6f, 2.0f).detect(prob, h, w, 32, 32).isEmpty());
     }
 }

@@ -27,7 +27,8 @@ class InkGapsTest {
     @Test
     void find_gapWiderThanRatioTimesInkHeight_isAWordGap() {
         // ink 10..39 and 45..59 (gap of 5 columns = 0.5 x ink height) and 61..90 (gap of 1 column: letter spacing)
-        List<double[]> gaps = InkGaps.find(crop(new int[] {10, 39}, new int[] {45, 59}, new int[] {61, 90}), 100, 20, 0.3);
+        List<double[]> gaps =
+                InkGaps.find(crop(new int[] {10, 39}, new int[] {45, 59}, new int[] {61, 90}), 100, 20, 0.3);
         assertEquals(1, gaps.size());
         assertArrayEquals(new double[] {0.40, 0.45}, gaps.get(0), 1e-12);
     }
@@ -47,7 +48,10 @@ class InkGapsTest {
     void find_marginsAndZeroRatio_giveNoGaps() {
         // blank columns before the first and after the last ink are margins, not gaps
         assertEquals(0, InkGaps.find(crop(new int[] {30, 60}), 100, 20, 0.3).size());
-        assertEquals(0, InkGaps.find(crop(new int[] {10, 39}, new int[] {45, 59}), 100, 20, 0).size());
+        assertEquals(
+                0,
+                InkGaps.find(crop(new int[] {10, 39}, new int[] {45, 59}), 100, 20, 0)
+                        .size());
     }
 
     @Test

@@ -43,7 +43,12 @@ class MiniLaionOcrTest {
     void oracle_onMiniLaion_returnsEveryTruthWordAndTheReadmeTextImageCount() throws IOException {
         List<Shard> shards = miniLaion();
         Path out = tmp.resolve("oracle");
-        OcrRun.builder().setOut(out).optEngine("oracle").optThreads(2).buildRun().run(shards);
+        OcrRun.builder()
+                .setOut(out)
+                .optEngine("oracle")
+                .optThreads(2)
+                .buildRun()
+                .run(shards);
         List<OcrRecord> recs = read(out, shards);
         assertEquals(500, recs.size());
         // README (the generator's own statistics): 266 images with embedded text
@@ -55,10 +60,12 @@ class MiniLaionOcrTest {
                     OcrRecord r = recs.get(i++);
                     assertEquals(sample.key(), r.key());
                     List<String> truth = new ArrayList<>();
-                    for (JsonElement w : sample.metadata().getAsJsonObject("truth").getAsJsonArray("words")) {
+                    for (JsonElement w :
+                            sample.metadata().getAsJsonObject("truth").getAsJsonArray("words")) {
                         truth.add(((JsonObject) w).get("text").getAsString());
                     }
-                    assertEquals(truth, r.words().stream().map(SpottedWord::text).toList(), sample.key());
+                    assertEquals(
+                            truth, r.words().stream().map(SpottedWord::text).toList(), sample.key());
                 }
             }
         }
@@ -83,8 +90,19 @@ class MiniLaionOcrTest {
         List<Shard> shards = miniLaion().subList(0, 1);
         Path truthOut = tmp.resolve("truth");
         Path out = tmp.resolve(engine);
-        OcrRun.builder().setOut(truthOut).optEngine("oracle").optLimit(limit).buildRun().run(shards);
-        OcrRun.builder().setOut(out).optEngine(engine).optThreads(2).optLimit(limit).buildRun().run(shards);
+        OcrRun.builder()
+                .setOut(truthOut)
+                .optEngine("oracle")
+                .optLimit(limit)
+                .buildRun()
+                .run(shards);
+        OcrRun.builder()
+                .setOut(out)
+                .optEngine(engine)
+                .optThreads(2)
+                .optLimit(limit)
+                .buildRun()
+                .run(shards);
         return WordAccuracy.compare(read(truthOut, shards), read(out, shards));
     }
 }

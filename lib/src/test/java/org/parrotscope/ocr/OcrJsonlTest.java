@@ -30,7 +30,12 @@ class OcrJsonlTest {
     @Test
     void writeThenRead_returnsEqualRecordsInOrder() throws IOException {
         List<OcrRecord> records = List.of(
-                OcrRecord.ok("000001", "ppocr", 256, 128, List.of(rotated(), SpottedWord.ofBox("caf\u00e9", 1f, new Box(0, 0, 3, 4)))),
+                OcrRecord.ok(
+                        "000001",
+                        "ppocr",
+                        256,
+                        128,
+                        List.of(rotated(), SpottedWord.ofBox("caf\u00e9", 1f, new Box(0, 0, 3, 4)))),
                 OcrRecord.ok("000002", "ppocr", 1, 1, List.of()),
                 OcrRecord.failed("000003", "ppocr", 0, 0, "corrupt_image: not a JPEG"));
         Path file = tmp.resolve("out/00000.jsonl");
@@ -60,18 +65,24 @@ class OcrJsonlTest {
 
     @Test
     void toLine_writesContractFieldsAndOmitsErrorOnSuccess() {
-        JsonObject o = JsonParser.parseString(OcrJsonl.toLine(OcrRecord.ok("a", "oracle", 3, 2, List.of(rotated())))).getAsJsonObject();
+        JsonObject o = JsonParser.parseString(OcrJsonl.toLine(OcrRecord.ok("a", "oracle", 3, 2, List.of(rotated()))))
+                .getAsJsonObject();
         assertEquals(List.of("key", "engine", "width", "height", "words"), List.copyOf(o.keySet()));
         JsonObject w = o.getAsJsonArray("words").get(0).getAsJsonObject();
         assertEquals(List.of("text", "confidence", "box", "polygon"), List.copyOf(w.keySet()));
-        assertEquals(91.0, w.getAsJsonArray("polygon").get(2).getAsJsonArray().get(0).getAsDouble());
-        assertEquals(44.25, w.getAsJsonArray("polygon").get(2).getAsJsonArray().get(1).getAsDouble());
+        assertEquals(
+                91.0, w.getAsJsonArray("polygon").get(2).getAsJsonArray().get(0).getAsDouble());
+        assertEquals(
+                44.25,
+                w.getAsJsonArray("polygon").get(2).getAsJsonArray().get(1).getAsDouble());
         assertFalse(o.has("error"));
     }
 
     @Test
     void toLine_failedRecordCarriesError() {
-        JsonObject o = JsonParser.parseString(OcrJsonl.toLine(OcrRecord.failed("a", "ppocr", 0, 0, "engine_error: boom"))).getAsJsonObject();
+        JsonObject o = JsonParser.parseString(
+                        OcrJsonl.toLine(OcrRecord.failed("a", "ppocr", 0, 0, "engine_error: boom")))
+                .getAsJsonObject();
         assertEquals("engine_error: boom", o.get("error").getAsString());
         assertEquals(0, o.getAsJsonArray("words").size());
     }
@@ -79,7 +90,10 @@ class OcrJsonlTest {
     @Test
     void read_badLine_errorNamesFileAndLine() throws IOException {
         Path file = tmp.resolve("bad.jsonl");
-        Files.writeString(file, OcrJsonl.toLine(OcrRecord.ok("a", "x", 1, 1, List.of())) + "\n{\"key\":\"b\"}\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                OcrJsonl.toLine(OcrRecord.ok("a", "x", 1, 1, List.of())) + "\n{\"key\":\"b\"}\n",
+                StandardCharsets.UTF_8);
         IOException e = assertThrows(IOException.class, () -> OcrJsonl.read(file));
         assertTrue(e.getMessage().contains("bad.jsonl:2"), e.getMessage());
         assertTrue(e.getMessage().contains("engine"), e.getMessage());

@@ -14,7 +14,11 @@ public final class OcrRunChild {
      * @throws Exception on failure
      */
     public static void main(String[] args) throws Exception {
-        OcrRun.builder().setOut(Path.of(args[0])).optEngine(args[1]).optThreads(1).buildRun()
+        OcrRun.builder()
+                .setOut(Path.of(args[0]))
+                .optEngine(args[1])
+                .optThreads(1)
+                .buildRun()
                 .run(Datasets.resolve(Arrays.asList(args).subList(2, args.length)));
     }
 }

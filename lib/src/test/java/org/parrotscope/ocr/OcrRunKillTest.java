@@ -3,7 +3,6 @@ package org.parrotscope.ocr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,16 +30,26 @@ class OcrRunKillTest {
             for (int i = 0; i < 5; i++) {
                 String key = "s" + s + "_" + i;
                 keys.add(key);
-                items.add(TestShards.rendered(key, TextImage.render(640, 480, TextImage.Background.BLOBS, 10 * s + i, "kill", "resume", "word" + i)));
+                items.add(TestShards.rendered(
+                        key,
+                        TextImage.render(
+                                640, 480, TextImage.Background.BLOBS, 10 * s + i, "kill", "resume", "word" + i)));
             }
             specs.add(TestShards.folder(tmp.resolve("data/shard" + s), items).toString());
         }
         Path out = tmp.resolve("ocr");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), OcrRunChild.class.getName(),
-                out.toString(), "tesseract"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                OcrRunChild.class.getName(),
+                out.toString(),
+                "tesseract"));
         cmd.addAll(specs);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile());
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("child.log").toFile());
         pb.environment().put("OMP_THREAD_LIMIT", "1");
         Process child = pb.start();
         Path first = out.resolve("shard0.jsonl");
@@ -52,9 +61,16 @@ class OcrRunKillTest {
         child.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no finally blocks
         child.waitFor(30, TimeUnit.SECONDS);
         assertEquals(137, child.exitValue(), "child was not killed by SIGKILL");
-        assertTrue(!Files.exists(out.resolve("shard" + (SHARDS - 1) + ".jsonl")), "the child finished before the kill; the test needs a slower run");
+        assertTrue(
+                !Files.exists(out.resolve("shard" + (SHARDS - 1) + ".jsonl")),
+                "the child finished before the kill; the test needs a slower run");
 
-        OcrRun.builder().setOut(out).optEngine("tesseract").optThreads(2).buildRun().run(Datasets.resolve(specs));
+        OcrRun.builder()
+                .setOut(out)
+                .optEngine("tesseract")
+                .optThreads(2)
+                .buildRun()
+                .run(Datasets.resolve(specs));
 
         List<String> seen = new ArrayList<>();
         for (int s = 0; s < SHARDS; s++) {
@@ -62,7 +78,10 @@ class OcrRunKillTest {
         }
         assertEquals(keys, seen); // every sample exactly once, in order
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(List.of(), files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList());
+            assertEquals(
+                    List.of(),
+                    files.filter(p -> p.getFileName().toString().endsWith(".tmp"))
+                            .toList());
         }
     }
 }

@@ -40,7 +40,8 @@ class OcrRunTest {
             }
             TestShards.folder(tmp.resolve("data/" + name), items);
         }
-        return Datasets.resolve(List.of(tmp.resolve("data/a").toString(), tmp.resolve("data/b").toString()));
+        return Datasets.resolve(
+                List.of(tmp.resolve("data/a").toString(), tmp.resolve("data/b").toString()));
     }
 
     private static OcrRunConfig.Builder oracle(Path out) {
@@ -62,12 +63,15 @@ class OcrRunTest {
         assertEquals(64, r.width());
         assertEquals(48, r.height());
         assertNull(r.error());
-        assertEquals(List.of("wa1", "x"), r.words().stream().map(SpottedWord::text).toList());
+        assertEquals(
+                List.of("wa1", "x"), r.words().stream().map(SpottedWord::text).toList());
         assertEquals(images.get(1).words().get(0).box(), r.words().get(0).box());
         assertEquals(1f, r.words().get(0).confidence());
         // one summary file per run, with the counts
         try (Stream<Path> files = Files.list(out)) {
-            Path summary = files.filter(p -> p.getFileName().toString().startsWith("ocr-run-")).findFirst().orElseThrow();
+            Path summary = files.filter(p -> p.getFileName().toString().startsWith("ocr-run-"))
+                    .findFirst()
+                    .orElseThrow();
             JsonObject o = JsonParser.parseString(Files.readString(summary)).getAsJsonObject();
             assertEquals(6, o.get("samples").getAsInt());
             assertEquals("oracle", o.get("engine").getAsString());
@@ -99,7 +103,11 @@ class OcrRunTest {
         assertEquals("b\n", Files.readString(out.resolve(OcrRun.PARTIAL_FILE)));
         OcrSummary second = oracle(out).buildRun().run(shards);
         assertEquals(1, second.shardsWritten());
-        assertEquals(List.of("b0", "b1", "b2"), OcrJsonl.read(out.resolve("b.jsonl")).stream().map(OcrRecord::key).toList());
+        assertEquals(
+                List.of("b0", "b1", "b2"),
+                OcrJsonl.read(out.resolve("b.jsonl")).stream()
+                        .map(OcrRecord::key)
+                        .toList());
         assertFalse(Files.exists(out.resolve(OcrRun.PARTIAL_FILE)));
     }
 
@@ -107,23 +115,35 @@ class OcrRunTest {
     void run_engineErrorAndBadImages_areRecordedAndTheRunContinues() throws IOException {
         TextImage t = TextImage.render(64, 48, TextImage.Background.PLAIN, 1, "ok");
         BufferedImage big = new BufferedImage(200, 200, BufferedImage.TYPE_INT_RGB);
-        TestShards.folder(tmp.resolve("data/mixed"), List.of(
-                TestShards.rendered("good1", t),
-                new TestShards.Item("notruth", "png", TestShards.png(t.image()), null), // the oracle cannot answer
-                new TestShards.Item("garbage", "png", "not an image at all".getBytes(), TestShards.truth(t)),
-                new TestShards.Item("huge", "png", TestShards.png(big), TestShards.truth(t)),
-                TestShards.rendered("good2", t)));
+        TestShards.folder(
+                tmp.resolve("data/mixed"),
+                List.of(
+                        TestShards.rendered("good1", t),
+                        new TestShards.Item(
+                                "notruth", "png", TestShards.png(t.image()), null), // the oracle cannot answer
+                        new TestShards.Item("garbage", "png", "not an image at all".getBytes(), TestShards.truth(t)),
+                        new TestShards.Item("huge", "png", TestShards.png(big), TestShards.truth(t)),
+                        TestShards.rendered("good2", t)));
         Path out = tmp.resolve("ocr");
-        OcrSummary s = oracle(out).optDecoder(ImageDecoder.builder().optMaxPixels(10_000).build()).buildRun()
+        OcrSummary s = oracle(out)
+                .optDecoder(ImageDecoder.builder().optMaxPixels(10_000).build())
+                .buildRun()
                 .run(Datasets.resolve(List.of(tmp.resolve("data/mixed").toString())));
         List<OcrRecord> recs = OcrJsonl.read(out.resolve("mixed.jsonl"));
-        assertEquals(List.of("good1", "notruth", "garbage", "huge", "good2"), recs.stream().map(OcrRecord::key).toList());
+        assertEquals(
+                List.of("good1", "notruth", "garbage", "huge", "good2"),
+                recs.stream().map(OcrRecord::key).toList());
         assertNull(recs.get(0).error());
         assertTrue(recs.get(1).error().startsWith("engine_error: "), recs.get(1).error());
-        assertTrue(recs.get(2).error().matches("(corrupt|unsupported)_image: .*"), recs.get(2).error());
-        assertTrue(recs.get(3).error().startsWith("too_many_pixels: "), recs.get(3).error());
+        assertTrue(
+                recs.get(2).error().matches("(corrupt|unsupported)_image: .*"),
+                recs.get(2).error());
+        assertTrue(
+                recs.get(3).error().startsWith("too_many_pixels: "), recs.get(3).error());
         assertEquals(200, recs.get(3).width()); // size from the header although the pixels were refused
-        assertEquals(List.of("ok"), recs.get(4).words().stream().map(SpottedWord::text).toList());
+        assertEquals(
+                List.of("ok"),
+                recs.get(4).words().stream().map(SpottedWord::text).toList());
         assertEquals(3, s.samples() - s.succeeded());
         assertEquals(1L, s.failed().get("engine_error"));
         assertEquals(1L, s.skippedByReason().get("too_many_pixels"));
@@ -134,18 +154,31 @@ class OcrRunTest {
     void run_realEngineOnCmykJpegSixteenBitPngAlphaAndOnePixel_readsThemAll() throws IOException {
         TextImage t = TextImage.render(320, 240, TextImage.Background.PLAIN, 11, "WORD", "test");
         BufferedImage grey16 = Spotting.as(t.image(), BufferedImage.TYPE_USHORT_GRAY);
-        TestShards.folder(tmp.resolve("data/formats"), List.of(
-                new TestShards.Item("cmyk", "jpg", TestShards.cmykJpeg(t.image()), null),
-                new TestShards.Item("grey16", "png", TestShards.png(grey16), null),
-                new TestShards.Item("alpha", "png", TestShards.png(Spotting.transparentWithText(t)), null),
-                new TestShards.Item("tiny", "png", TestShards.png(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB)), null)));
+        TestShards.folder(
+                tmp.resolve("data/formats"),
+                List.of(
+                        new TestShards.Item("cmyk", "jpg", TestShards.cmykJpeg(t.image()), null),
+                        new TestShards.Item("grey16", "png", TestShards.png(grey16), null),
+                        new TestShards.Item("alpha", "png", TestShards.png(Spotting.transparentWithText(t)), null),
+                        new TestShards.Item(
+                                "tiny",
+                                "png",
+                                TestShards.png(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB)),
+                                null)));
         Path out = tmp.resolve("ocr");
-        OcrSummary s = OcrRun.builder().optEngine("tesseract").setOut(out).optThreads(2).buildRun()
+        OcrSummary s = OcrRun.builder()
+                .optEngine("tesseract")
+                .setOut(out)
+                .optThreads(2)
+                .buildRun()
                 .run(Datasets.resolve(List.of(tmp.resolve("data/formats").toString())));
         assertEquals(Map.of(), s.failed());
         List<OcrRecord> recs = OcrJsonl.read(out.resolve("formats.jsonl"));
         for (int i = 0; i < 3; i++) {
-            assertEquals(List.of("WORD", "test"), recs.get(i).words().stream().map(SpottedWord::text).toList(), recs.get(i).key());
+            assertEquals(
+                    List.of("WORD", "test"),
+                    recs.get(i).words().stream().map(SpottedWord::text).toList(),
+                    recs.get(i).key());
         }
         assertEquals(List.of(), recs.get(3).words());
         assertEquals(1, recs.get(3).width());
@@ -163,7 +196,8 @@ class OcrRunTest {
 
     @Test
     void config_unknownEngine_isRefusedListingTheNames() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> OcrRun.builder().optEngine("deepsolo").setOut(tmp).build());
         assertTrue(e.getMessage().contains("ppocr"), e.getMessage());
     }

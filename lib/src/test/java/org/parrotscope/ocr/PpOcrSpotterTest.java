@@ -62,7 +62,9 @@ class PpOcrSpotterTest {
         g.drawString("HELLO", 120, 215);
         g.dispose();
         List<SpottedWord> got = engine.spot(img);
-        SpottedWord w = got.stream().filter(s -> s.text().equalsIgnoreCase("HELLO")).findFirst()
+        SpottedWord w = got.stream()
+                .filter(s -> s.text().equalsIgnoreCase("HELLO"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(Spotting.describe(got)));
         Quad q = w.polygon();
         // text rising left to right by 20 degrees: the top edge's slope is about tan(-20 deg) = -0.36

@@ -22,8 +22,10 @@ final class Spotting {
      */
     static void assertFound(TextImage expected, List<SpottedWord> got) {
         for (TextImage.Word w : expected.words()) {
-            boolean hit = got.stream().anyMatch(s -> s.text().equalsIgnoreCase(w.text())
-                    && s.box().intersectionArea(w.box()) >= 0.5 * w.box().area());
+            boolean hit = got.stream()
+                    .anyMatch(s -> s.text().equalsIgnoreCase(w.text())
+                            && s.box().intersectionArea(w.box())
+                                    >= 0.5 * w.box().area());
             assertTrue(hit, "'" + w.text() + "' at " + w.box() + " not found in " + describe(got));
         }
     }

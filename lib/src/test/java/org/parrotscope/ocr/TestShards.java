@@ -95,7 +95,8 @@ final class TestShards {
     /** A CMYK JPEG (Adobe marker, written by TwelveMonkeys) of an RGB image, converted with naive K extraction. */
     static byte[] cmykJpeg(BufferedImage src) {
         int w = src.getWidth(), h = src.getHeight();
-        ColorSpace cs = com.twelvemonkeys.imageio.color.ColorSpaces.getColorSpace(com.twelvemonkeys.imageio.color.ColorSpaces.CS_GENERIC_CMYK);
+        ColorSpace cs = com.twelvemonkeys.imageio.color.ColorSpaces.getColorSpace(
+                com.twelvemonkeys.imageio.color.ColorSpaces.CS_GENERIC_CMYK);
         ComponentColorModel cm = new ComponentColorModel(cs, false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
         WritableRaster r = cm.createCompatibleWritableRaster(w, h);
         for (int y = 0; y < h; y++) {

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 class WordAccuracyTest {
 
     private static OcrRecord rec(String key, String engine, String... words) {
-        List<SpottedWord> ws = java.util.Arrays.stream(words).map(w -> SpottedWord.ofBox(w, 1f, new Box(0, 0, 1, 1))).toList();
+        List<SpottedWord> ws = java.util.Arrays.stream(words)
+                .map(w -> SpottedWord.ofBox(w, 1f, new Box(0, 0, 1, 1)))
+                .toList();
         return OcrRecord.ok(key, engine, 10, 10, ws);
     }
 
@@ -20,7 +22,9 @@ class WordAccuracyTest {
                 rec("3", "oracle", "Parrot"),
                 rec("4", "oracle", "lost")); // failed in the engine run: left out
         List<OcrRecord> spotted = List.of(
-                rec("1", "ppocr", "SALE", "SALE", "today", "x"), // exact: SALE once (only one SALE in truth), today -> 2; caseless: SALE, sale, today -> 3
+                rec(
+                        "1", "ppocr", "SALE", "SALE", "today",
+                        "x"), // exact: SALE once (only one SALE in truth), today -> 2; caseless: SALE, sale, today -> 3
                 rec("2", "ppocr", "noise"),
                 rec("3", "ppocr", "parrot"),
                 OcrRecord.failed("4", "ppocr", 0, 0, "engine_error: boom"));

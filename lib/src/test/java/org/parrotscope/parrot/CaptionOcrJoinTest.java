@@ -31,7 +31,13 @@ class CaptionOcrJoinTest {
         try (ShardWriter w = ShardWriter.open(tmp.resolve("shards").resolve(name + ".tar"))) {
             for (int i = 0; i < keysAndCaptions.length; i += 2) {
                 // the join never decodes images, so any bytes do
-                w.write(new Sample(keysAndCaptions[i], keysAndCaptions[i + 1], "jpg", new byte[] {1, 2, 3}, new JsonObject(), name));
+                w.write(new Sample(
+                        keysAndCaptions[i],
+                        keysAndCaptions[i + 1],
+                        "jpg",
+                        new byte[] {1, 2, 3},
+                        new JsonObject(),
+                        name));
             }
         }
     }
@@ -49,13 +55,21 @@ class CaptionOcrJoinTest {
         shard("00000", "k1", "red apple", "k2", "blue sky", "k3", "no ocr here");
         shard("00001", "k4", "green tea");
         Path ocr = tmp.resolve("ocr");
-        OcrJsonl.write(ocr.resolve("00000.jsonl"), List.of(ok("k2", "sky"), ok("k1", "apple"), ok("k1", "dup"), ok("k9", "orphan")));
+        OcrJsonl.write(
+                ocr.resolve("00000.jsonl"),
+                List.of(ok("k2", "sky"), ok("k1", "apple"), ok("k1", "dup"), ok("k9", "orphan")));
         // a line cut short by a crash: skipped and counted, the rest of the file still read
-        Files.writeString(ocr.resolve("00000.jsonl"), "{\"key\":\"k3\",\"engi\n", StandardCharsets.UTF_8,
+        Files.writeString(
+                ocr.resolve("00000.jsonl"),
+                "{\"key\":\"k3\",\"engi\n",
+                StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
         List<ImageText> got = new ArrayList<>();
-        JoinReport r = CaptionOcrJoin.run(Datasets.resolve(List.of(tmp.resolve("shards").resolve("*.tar").toString())),
-                ocr, got::add, Progress.silent());
+        JoinReport r = CaptionOcrJoin.run(
+                Datasets.resolve(List.of(tmp.resolve("shards").resolve("*.tar").toString())),
+                ocr,
+                got::add,
+                Progress.silent());
         // shard order, then stored sample order; the first k1 record wins
         assertEquals(List.of("k1", "k2"), got.stream().map(ImageText::key).toList());
         assertEquals("apple", got.get(0).words().get(0).text());

@@ -39,7 +39,10 @@ class CoEmbMatcherTest {
     void exact_keepsPunctuation_normalizedStripsIt() {
         // exact: caption set {"Coffee,", "to", "go!"}, OCR {"Coffee", "go"}: no common token
         assertEquals(0.0, m.match(Matching.EXACT, "Coffee, to go!", "Coffee go").cotr(), 0.0);
-        assertEquals(2.0 / 3.0, m.match(Matching.NORMALIZED, "Coffee, to go!", "Coffee go").cotr(), 0.0);
+        assertEquals(
+                2.0 / 3.0,
+                m.match(Matching.NORMALIZED, "Coffee, to go!", "Coffee go").cotr(),
+                0.0);
         // a punctuation-only caption token disappears from the normalised denominator: {a, b}
         assertEquals(0.5, m.match(Matching.NORMALIZED, "a - b", "A").cotr(), 0.0);
         assertEquals(1.0 / 3.0, m.match(Matching.EXACT, "a - b", "a").cotr(), 0.0);
@@ -51,7 +54,11 @@ class CoEmbMatcherTest {
         assertEquals(Set.of("coffee"), t.coWords());
         assertEquals(Set.of("cofee"), t.matchedOcrWords());
         assertEquals(0.25, t.cotr(), 0.0);
-        assertEquals(0.0, m.match(Matching.NORMALIZED, "Buy the best coffee", List.of("cofee", "bcst")).cotr(), 0.0);
+        assertEquals(
+                0.0,
+                m.match(Matching.NORMALIZED, "Buy the best coffee", List.of("cofee", "bcst"))
+                        .cotr(),
+                0.0);
     }
 
     @Test
@@ -80,6 +87,9 @@ class CoEmbMatcherTest {
 
     @Test
     void cotr_isOneWhenEveryCaptionWordIsSpotted() {
-        assertEquals(1.0, m.match(Matching.EXACT, "KEEP CALM", "KEEP CALM AND CARRY ON").cotr(), 0.0);
+        assertEquals(
+                1.0,
+                m.match(Matching.EXACT, "KEEP CALM", "KEEP CALM AND CARRY ON").cotr(),
+                0.0);
     }
 }

@@ -21,8 +21,14 @@ class LevenshteinTest {
 
     @Test
     void distance_withLimit_returnsLimitPlusOneWhenExceeded() {
-        assertEquals(2, Levenshtein.distance("kitten".codePoints().toArray(), "sitting".codePoints().toArray(), 1));
-        assertEquals(3, Levenshtein.distance("kitten".codePoints().toArray(), "sitting".codePoints().toArray(), 3));
+        assertEquals(
+                2,
+                Levenshtein.distance(
+                        "kitten".codePoints().toArray(), "sitting".codePoints().toArray(), 1));
+        assertEquals(
+                3,
+                Levenshtein.distance(
+                        "kitten".codePoints().toArray(), "sitting".codePoints().toArray(), 3));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.parrotscope.parrot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -15,7 +14,8 @@ class NormalizedWordsTest {
 
     @Test
     void split_foldsCaseAndStripsSurroundingPunctuation() {
-        assertEquals(List.of("best", "coffee", "don't", "e-mail", "3.5"),
+        assertEquals(
+                List.of("best", "coffee", "don't", "e-mail", "3.5"),
                 NormalizedWords.split("\"BEST\" Coffee!!! (don't) e-mail, 3.5."));
     }
 
@@ -40,7 +40,9 @@ class NormalizedWordsTest {
         Path py = Path.of("/usr/bin/python3");
         assumeTrue(Files.isExecutable(py), "needs /usr/bin/python3 as the reference");
         String text = "Straße ΣΟΦΟΣ ﬁre ＳＡＬＥ Ǆemal İstanbul ΐ café ŉ Ⅻ ½ ᾬ";
-        Process p = new ProcessBuilder(py.toString(), "-c",
+        Process p = new ProcessBuilder(
+                        py.toString(),
+                        "-c",
                         "import sys,unicodedata as u;s=sys.stdin.read();"
                                 + "sys.stdout.write(u.normalize('NFKC',u.normalize('NFKC',s).casefold()))")
                 .start();

@@ -42,12 +42,22 @@ class OracleStatsTest {
     @Test
     void oracleEngine_reproducesGroundTruthTable1_exactMatching() throws Exception {
         Path shardDir = tmp.resolve("mini-laion");
-        SynthConfig cfg = SynthConfig.builder().setSeed(3).setSamples(300).optShardSize(120).optImageSize(64).build();
+        SynthConfig cfg = SynthConfig.builder()
+                .setSeed(3)
+                .setSamples(300)
+                .optShardSize(120)
+                .optImageSize(64)
+                .build();
         GroundTruthStats generator = MiniLaionWriter.write(new MiniLaion(cfg), shardDir, Progress.silent());
         List<Shard> shards = Datasets.resolve(List.of(shardDir.resolve("*.tar").toString()));
         assertEquals(3, shards.size());
         Path ocrDir = tmp.resolve("ocr");
-        OcrRun.builder().setOut(ocrDir).optEngine("oracle").optThreads(2).buildRun().run(shards);
+        OcrRun.builder()
+                .setOut(ocrDir)
+                .optEngine("oracle")
+                .optThreads(2)
+                .buildRun()
+                .run(shards);
 
         // independent expectation from the stored truth
         long images = 0;
@@ -75,15 +85,23 @@ class OracleStatsTest {
             }
         }
         assertEquals(300, images);
-        assertTrue(withText > 50 && withCo > 20, "the sample must exercise text and parrot captions: " + withText + ", " + withCo);
+        assertTrue(
+                withText > 50 && withCo > 20,
+                "the sample must exercise text and parrot captions: " + withText + ", " + withCo);
 
         StringWriter so = new StringWriter();
         StringWriter se = new StringWriter();
         CommandLine cl = ParrotScope.commandLine();
         cl.setOut(new PrintWriter(so));
         cl.setErr(new PrintWriter(se));
-        int rc = cl.execute("stats", ocrDir.toString(), "--shards", shardDir.resolve("*.tar").toString(),
-                "--out", tmp.resolve("stats").toString(), "--json");
+        int rc = cl.execute(
+                "stats",
+                ocrDir.toString(),
+                "--shards",
+                shardDir.resolve("*.tar").toString(),
+                "--out",
+                tmp.resolve("stats").toString(),
+                "--json");
         assertEquals(0, rc, se.toString());
         JsonObject j = JsonParser.parseString(so.toString().trim()).getAsJsonObject();
         assertEquals(images, j.get("images").getAsLong());
@@ -93,11 +111,15 @@ class OracleStatsTest {
         assertEquals(sumCotr / withText, j.get("co_emb_rate_text_images").getAsDouble(), 1e-12);
         // and the generator's own accounting agrees
         assertEquals(generator.imagesWithText(), j.get("images_with_text").getAsLong());
-        assertEquals(generator.imagesWithCoEmbText(), j.get("images_with_co_emb_text").getAsLong());
+        assertEquals(
+                generator.imagesWithCoEmbText(),
+                j.get("images_with_co_emb_text").getAsLong());
         assertEquals(generator.meanCotrTotal(), j.get("co_emb_rate_total").getAsDouble(), 1e-12);
-        assertEquals(generator.meanCotrTextImages(), j.get("co_emb_rate_text_images").getAsDouble(), 1e-12);
+        assertEquals(
+                generator.meanCotrTextImages(), j.get("co_emb_rate_text_images").getAsDouble(), 1e-12);
         assertTrue(se.toString().contains("missing OCR 0, OCR errors 0"), se.toString());
         // fuzzy matching accepts every normalised match (distance 0), so it cannot find fewer co-emerging words
-        assertTrue(j.get("fuzzy_co_emb_rate_total").getAsDouble() >= j.get("normalized_co_emb_rate_total").getAsDouble());
+        assertTrue(j.get("fuzzy_co_emb_rate_total").getAsDouble()
+                >= j.get("normalized_co_emb_rate_total").getAsDouble());
     }
 }

@@ -20,7 +20,8 @@ class ParrotStatsTest {
     private static List<ImageText> images() {
         List<ImageText> l = new ArrayList<>();
         // exact co {coffee} 1/4; normalised {best, coffee} 2/4; boxes 0.01 and 0.02 of the image
-        l.add(new ImageText("a", "Buy the best coffee", 100, 100, List.of(w("BEST", 0, 0, 10, 10), w("coffee", 0, 0, 20, 10))));
+        l.add(new ImageText(
+                "a", "Buy the best coffee", 100, 100, List.of(w("BEST", 0, 0, 10, 10), w("coffee", 0, 0, 20, 10))));
         // no text
         l.add(new ImageText("b", "a photo of a dog", 100, 100, List.of()));
         // text without overlap under every matching; boxes 0.01 and 0.1
@@ -28,12 +29,14 @@ class ParrotStatsTest {
         // text, empty caption: CoTR 0; box 1 px = 0.0001
         l.add(new ImageText("d", "", 100, 100, List.of(w("hello", 0, 0, 1, 1))));
         // a spotted "word" with a space splits into two tokens: CoTR 1; boxes 0.5 and 0.01
-        l.add(new ImageText("e", "KEEP CALM", 100, 100, List.of(w("KEEP CALM", 0, 0, 100, 50), w("AND", 0, 50, 10, 60))));
+        l.add(new ImageText(
+                "e", "KEEP CALM", 100, 100, List.of(w("KEEP CALM", 0, 0, 100, 50), w("AND", 0, 50, 10, 60))));
         return l;
     }
 
     private static ParrotStats stats() {
-        ParrotStatsBuilder b = new ParrotStatsBuilder(StatsConfig.builder().optTopK(3).build());
+        ParrotStatsBuilder b =
+                new ParrotStatsBuilder(StatsConfig.builder().optTopK(3).build());
         images().forEach(b::add);
         return b.build();
     }
@@ -63,7 +66,8 @@ class ParrotStatsTest {
     void split_countsThreeCategories() {
         Table s = stats().split();
         Table exact = s.where(s.stringColumn(StatsColumns.MATCHING).isEqualTo("exact"));
-        assertEquals(List.of(StatsColumns.NO_TEXT, StatsColumns.TEXT_NO_OVERLAP, StatsColumns.TEXT_OVERLAP),
+        assertEquals(
+                List.of(StatsColumns.NO_TEXT, StatsColumns.TEXT_NO_OVERLAP, StatsColumns.TEXT_OVERLAP),
                 exact.stringColumn(StatsColumns.CATEGORY).asList());
         assertEquals(List.of(1L, 2L, 2L), exact.longColumn(StatsColumns.IMAGES).asList());
         assertEquals(0.4, exact.doubleColumn(StatsColumns.SHARE).getDouble(2), 1e-15);
@@ -74,7 +78,9 @@ class ParrotStatsTest {
         Table h = stats().cotrHistogram();
         Table exact = h.where(h.stringColumn(StatsColumns.MATCHING).isEqualTo("exact"));
         // text images: a 0.25 -> bin 2; c, d 0 -> bin 0; e 1.0 -> bin 9; plus the "=1.0" row
-        assertEquals(List.of(2L, 0L, 1L, 0L, 0L, 0L, 0L, 0L, 0L, 1L, 1L), exact.longColumn(StatsColumns.IMAGES).asList());
+        assertEquals(
+                List.of(2L, 0L, 1L, 0L, 0L, 0L, 0L, 0L, 0L, 1L, 1L),
+                exact.longColumn(StatsColumns.IMAGES).asList());
         assertEquals("[0.9,1.0]", exact.stringColumn(StatsColumns.BIN).get(9));
         assertEquals("=1.0", exact.stringColumn(StatsColumns.BIN).get(10));
     }
@@ -92,7 +98,8 @@ class ParrotStatsTest {
     void lengthVsCo_countsCaptionLengthByCoWords() {
         Table t = stats().lengthVsCo();
         // sorted (caption_words, co_words): (0,0) d, (2,0) c, (2,2) e, (4,1) a
-        assertEquals(List.of(0, 2, 2, 4), t.intColumn(StatsColumns.CAPTION_WORDS).asList());
+        assertEquals(
+                List.of(0, 2, 2, 4), t.intColumn(StatsColumns.CAPTION_WORDS).asList());
         assertEquals(List.of(0, 0, 2, 1), t.intColumn(StatsColumns.CO_WORDS).asList());
         assertEquals(4, t.rowCount());
         assertEquals(4.0, t.numberColumn(StatsColumns.IMAGES).sum(), 0.0);
@@ -103,8 +110,12 @@ class ParrotStatsTest {
         Table t = stats().wordAreaRates();
         Table exact = t.where(t.stringColumn(StatsColumns.MATCHING).isEqualTo("exact"));
         // bins [0,.001) [.001,.002) [.002,.005) [.005,.01) [.01,.02) [.02,.05) [.05,.1) [.1,.2) [.2,.5) [.5,1]
-        assertEquals(List.of(1L, 0L, 0L, 0L, 3L, 1L, 0L, 1L, 0L, 1L), exact.longColumn(StatsColumns.WORDS).asList());
-        assertEquals(List.of(0L, 0L, 0L, 0L, 0L, 1L, 0L, 0L, 0L, 1L), exact.longColumn(StatsColumns.WORDS_IN_CAPTION).asList());
+        assertEquals(
+                List.of(1L, 0L, 0L, 0L, 3L, 1L, 0L, 1L, 0L, 1L),
+                exact.longColumn(StatsColumns.WORDS).asList());
+        assertEquals(
+                List.of(0L, 0L, 0L, 0L, 0L, 1L, 0L, 0L, 0L, 1L),
+                exact.longColumn(StatsColumns.WORDS_IN_CAPTION).asList());
         Table norm = t.where(t.stringColumn(StatsColumns.MATCHING).isEqualTo("normalized"));
         assertEquals(1.0 / 3.0, norm.doubleColumn(StatsColumns.PARROT_RATE).getDouble(4), 1e-15); // BEST now matches
         assertTrue(Double.isNaN(norm.doubleColumn(StatsColumns.PARROT_RATE).getDouble(1)));
@@ -119,7 +130,9 @@ class ParrotStatsTest {
         assertEquals(0.03, img.doubleColumn(StatsColumns.TEXT_AREA_RATIO).getDouble(0), 1e-12);
         Table h = s.coAreaHistogram();
         Table exact = h.where(h.stringColumn(StatsColumns.MATCHING).isEqualTo("exact"));
-        assertEquals(List.of(0L, 0L, 0L, 0L, 0L, 1L, 0L, 0L, 0L, 1L), exact.longColumn(StatsColumns.IMAGES).asList());
+        assertEquals(
+                List.of(0L, 0L, 0L, 0L, 0L, 1L, 0L, 0L, 0L, 1L),
+                exact.longColumn(StatsColumns.IMAGES).asList());
     }
 
     @Test
@@ -136,8 +149,12 @@ class ParrotStatsTest {
         assertEquals(2L, s.captionUnigrams().longColumn(StatsColumns.COUNT).get(0));
         assertEquals(3, s.captionUnigrams().rowCount()); // top-K = 3
         // all 2-grams occur once: ties sorted by text in code-unit order (upper case before lower case)
-        assertEquals(List.of("Buy the", "KEEP CALM", "SALE sale"), s.captionBigrams().stringColumn(StatsColumns.GRAM).asList());
-        assertEquals(List.of("CALM", "KEEP", "coffee"), s.coEmbUnigrams().stringColumn(StatsColumns.GRAM).asList());
+        assertEquals(
+                List.of("Buy the", "KEEP CALM", "SALE sale"),
+                s.captionBigrams().stringColumn(StatsColumns.GRAM).asList());
+        assertEquals(
+                List.of("CALM", "KEEP", "coffee"),
+                s.coEmbUnigrams().stringColumn(StatsColumns.GRAM).asList());
     }
 
     @Test

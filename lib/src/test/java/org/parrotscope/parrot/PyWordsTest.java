@@ -40,8 +40,8 @@ class PyWordsTest {
     void isPythonSpace_agreesWithPythonOnEveryBmpChar() throws IOException, InterruptedException {
         Path py = Path.of("/usr/bin/python3");
         assumeTrue(Files.isExecutable(py), "needs /usr/bin/python3 as the reference");
-        Process p = new ProcessBuilder(py.toString(), "-c",
-                        "print(' '.join(str(c) for c in range(0x10000) if chr(c).isspace()))")
+        Process p = new ProcessBuilder(
+                        py.toString(), "-c", "print(' '.join(str(c) for c in range(0x10000) if chr(c).isspace()))")
                 .redirectErrorStream(true)
                 .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

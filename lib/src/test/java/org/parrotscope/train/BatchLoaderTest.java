@@ -24,7 +24,13 @@ import org.parrotscope.util.Progress;
 class BatchLoaderTest {
 
     private static List<Sample> samples(int n) {
-        MiniLaion g = new MiniLaion(SynthConfig.builder().setSeed(2).setSamples(n).optImageSize(32).optTextRate(0).optFormat("png").build());
+        MiniLaion g = new MiniLaion(SynthConfig.builder()
+                .setSeed(2)
+                .setSamples(n)
+                .optImageSize(32)
+                .optTextRate(0)
+                .optFormat("png")
+                .build());
         List<Sample> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             out.add(g.generate(i).sample());
@@ -33,17 +39,28 @@ class BatchLoaderTest {
     }
 
     private static List<TrainBatch> load(List<Sample> s, int start, int end, int threads) {
-        TrainTransform t = new TrainTransform(16, 0.9, 1.0, new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.5f, 0.5f, 0.5f});
+        TrainTransform t =
+                new TrainTransform(16, 0.9, 1.0, new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.5f, 0.5f, 0.5f});
         WordTokenizer tok = WordTokenizer.build(s.stream().map(Sample::caption).toList(), 1, 8);
         ImageDecoder dec = ImageDecoder.defaults();
         List<TrainBatch> out = new ArrayList<>();
-        try (BatchLoader l = new BatchLoader(s, 4, 9, start, end, t, tok, x -> {
-            try {
-                return dec.decode(x);
-            } catch (Exception e) {
-                throw new IllegalArgumentException(e);
-            }
-        }, threads, 2)) {
+        try (BatchLoader l = new BatchLoader(
+                s,
+                4,
+                9,
+                start,
+                end,
+                t,
+                tok,
+                x -> {
+                    try {
+                        return dec.decode(x);
+                    } catch (Exception e) {
+                        throw new IllegalArgumentException(e);
+                    }
+                },
+                threads,
+                2)) {
             l.forEachRemaining(out::add);
         }
         return out;
@@ -82,12 +99,21 @@ class BatchLoaderTest {
 
     @Test
     void manifest_selectsListedKeysOfItsShards(@TempDir Path dir) throws Exception {
-        SynthConfig c = SynthConfig.builder().setSeed(4).setSamples(12).optImageSize(32).optShardSize(5).optFormat("png").build();
+        SynthConfig c = SynthConfig.builder()
+                .setSeed(4)
+                .setSamples(12)
+                .optImageSize(32)
+                .optShardSize(5)
+                .optFormat("png")
+                .build();
         MiniLaionWriter.write(new MiniLaion(c), dir.resolve("pool"), Progress.silent());
         Path manifest = dir.resolve("subset.json");
-        new SubsetManifest(List.of("pool"), Set.of(MiniLaion.key(1), MiniLaion.key(7), MiniLaion.key(11))).save(manifest);
+        new SubsetManifest(List.of("pool"), Set.of(MiniLaion.key(1), MiniLaion.key(7), MiniLaion.key(11)))
+                .save(manifest);
         List<Sample> got = TrainingData.load(List.of(manifest.toString()), new SkipLog());
-        assertEquals(List.of(MiniLaion.key(1), MiniLaion.key(7), MiniLaion.key(11)), got.stream().map(Sample::key).toList());
+        assertEquals(
+                List.of(MiniLaion.key(1), MiniLaion.key(7), MiniLaion.key(11)),
+                got.stream().map(Sample::key).toList());
         Files.writeString(manifest, "{\"shards\": [\"pool\"], \"keys\": [\"000000001\", \"999\"]}");
         assertThrows(java.io.IOException.class, () -> TrainingData.load(List.of(manifest.toString()), new SkipLog()));
     }

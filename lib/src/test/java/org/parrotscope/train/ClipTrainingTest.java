@@ -27,13 +27,29 @@ class ClipTrainingTest {
     @BeforeAll
     static void writeData() throws Exception {
         shards = tmp.resolve("data");
-        SynthConfig c = SynthConfig.builder().setSeed(7).setSamples(64).optImageSize(32).optTextRate(0).optFormat("png").build();
+        SynthConfig c = SynthConfig.builder()
+                .setSeed(7)
+                .setSamples(64)
+                .optImageSize(32)
+                .optTextRate(0)
+                .optFormat("png")
+                .build();
         MiniLaionWriter.write(new MiniLaion(c), shards, Progress.silent());
     }
 
     private static TrainConfig.Builder config(Path out, int steps) {
-        return TrainConfig.builder().setData(List.of(shards.toString())).setPreset("tiny").setOutDir(out).setSteps(steps).optBatch(32)
-                .optLearningRate(2e-3f).optWarmup(1).optWordVocabulary(16, 1).optSeed(3).optThreads(2).optGradClip(1.0f);
+        return TrainConfig.builder()
+                .setData(List.of(shards.toString()))
+                .setPreset("tiny")
+                .setOutDir(out)
+                .setSteps(steps)
+                .optBatch(32)
+                .optLearningRate(2e-3f)
+                .optWarmup(1)
+                .optWordVocabulary(16, 1)
+                .optSeed(3)
+                .optThreads(2)
+                .optGradClip(1.0f);
     }
 
     @Test
@@ -55,8 +71,11 @@ class ClipTrainingTest {
             assertTrue(Float.isFinite(txt[0][0]));
             assertTrue(m.logitScale() > 0 && m.logitScale() <= Math.log(100) + 1e-6);
             // the folder scores through the CLIP package with its word vocabulary, as `parrotscope score` does
-            try (ClipScorer scorer = ClipScorer.builder().setModel(m)
-                    .setTokenizer(Tokenizers.forModel(r.finalDir(), null, m.config().text().contextLength())).build()) {
+            try (ClipScorer scorer = ClipScorer.builder()
+                    .setModel(m)
+                    .setTokenizer(Tokenizers.forModel(
+                            r.finalDir(), null, m.config().text().contextLength()))
+                    .build()) {
                 float[][] unit = scorer.embedTexts(List.of("a red circle", "a blue star"));
                 double norm = Math.sqrt(sumSquares(txt[1]));
                 assertEquals(txt[1][0] / norm, unit[1][0], 1e-5);
@@ -94,10 +113,14 @@ class ClipTrainingTest {
 
     @Test
     void resume_continuesWithTheSameLosses() throws Exception {
-        List<Double> straight = ClipTraining.run(config(tmp.resolve("straight"), 6).build(), null, null).losses();
+        List<Double> straight = ClipTraining.run(
+                        config(tmp.resolve("straight"), 6).build(), null, null)
+                .losses();
         Path split = tmp.resolve("split");
-        ClipTraining.Result first = ClipTraining.run(config(split, 6).optStopAt(3).build(), null, null);
-        ClipTraining.Result second = ClipTraining.run(config(split, 6).optResume(first.finalDir()).build(), null, null);
+        ClipTraining.Result first =
+                ClipTraining.run(config(split, 6).optStopAt(3).build(), null, null);
+        ClipTraining.Result second =
+                ClipTraining.run(config(split, 6).optResume(first.finalDir()).build(), null, null);
         assertEquals(3, second.startStep());
         assertEquals(6, first.losses().size() + second.losses().size());
         for (int i = 0; i < 6; i++) {

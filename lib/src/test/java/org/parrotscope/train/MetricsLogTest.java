@@ -18,14 +18,22 @@ class MetricsLogTest {
     @Test
     void read_returnsStepAndEvalEntriesInFileOrder(@TempDir Path dir) throws IOException {
         Path f = dir.resolve(MetricsLog.FILE);
-        Files.writeString(f, "{\"step\":1,\"loss\":4.5}\n\n{\"step\":2,\"loss\":4.25}\n{\"step\":2,\"eval\":{\"zeroshot\":{\"top1\":0.125}}}\n",
+        Files.writeString(
+                f,
+                "{\"step\":1,\"loss\":4.5}\n\n{\"step\":2,\"loss\":4.25}\n{\"step\":2,\"eval\":{\"zeroshot\":{\"top1\":0.125}}}\n",
                 StandardCharsets.UTF_8);
         List<JsonObject> e = MetricsLog.read(f);
         assertEquals(3, e.size());
         assertEquals(4.5, e.get(0).get("loss").getAsDouble());
         assertEquals(4.25, e.get(1).get("loss").getAsDouble());
         assertEquals(2, e.get(2).get("step").getAsInt());
-        assertEquals(0.125, e.get(2).getAsJsonObject("eval").getAsJsonObject("zeroshot").get("top1").getAsDouble());
+        assertEquals(
+                0.125,
+                e.get(2)
+                        .getAsJsonObject("eval")
+                        .getAsJsonObject("zeroshot")
+                        .get("top1")
+                        .getAsDouble());
     }
 
     @Test

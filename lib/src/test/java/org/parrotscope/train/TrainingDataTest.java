@@ -24,15 +24,26 @@ class TrainingDataTest {
 
     @Test
     void read_stopsWithAClearErrorWhenTheImagesExceedTheMemoryBudget() throws Exception {
-        SynthConfig c = SynthConfig.builder().setSeed(3).setSamples(20).optImageSize(32).optTextRate(0).optFormat("png").build();
+        SynthConfig c = SynthConfig.builder()
+                .setSeed(3)
+                .setSamples(20)
+                .optImageSize(32)
+                .optTextRate(0)
+                .optFormat("png")
+                .build();
         MiniLaionWriter.write(new MiniLaion(c), tmp, Progress.silent());
         List<String> spec = List.of(tmp.toString());
         List<Sample> all = TrainingData.read(spec, new SkipLog(), Set.of(), Long.MAX_VALUE);
         assertEquals(20, all.size());
-        long total = all.stream().mapToLong(s -> s.imageBytes().length + 2L * s.caption().length()).sum();
+        long total = all.stream()
+                .mapToLong(s -> s.imageBytes().length + 2L * s.caption().length())
+                .sum();
         // a budget one byte short of the data fails, naming the data; the exact budget loads everything
-        IOException e = assertThrows(IOException.class, () -> TrainingData.read(spec, new SkipLog(), Set.of(), total - 1));
-        assertTrue(e.getMessage().contains(tmp.toString()) && e.getMessage().contains("does not fit in memory"), e.getMessage());
+        IOException e =
+                assertThrows(IOException.class, () -> TrainingData.read(spec, new SkipLog(), Set.of(), total - 1));
+        assertTrue(
+                e.getMessage().contains(tmp.toString()) && e.getMessage().contains("does not fit in memory"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("after 20 samples"), e.getMessage());
         assertEquals(20, TrainingData.read(spec, new SkipLog(), Set.of(), total).size());
     }

@@ -38,7 +38,9 @@ class PlotTest {
         assertFalse(h2.contains("plotly.js (cartesian"));
         assertTrue(h2.contains("Plotly.newPlot") && h2.matches("(?s).*<div id='psplot_[0-9a-f]{32}'.*"), h2);
         Object plain = first.getData(MIMEType.TEXT_PLAIN);
-        assertTrue(plain == null || plain.toString().length() < 100, "no text/plain copy of the HTML bloating the notebook");
+        assertTrue(
+                plain == null || plain.toString().length() < 100,
+                "no text/plain copy of the HTML bloating the notebook");
     }
 
     @Test

@@ -28,7 +28,9 @@ class SampleGridTest {
 
     @Test
     void gridSize_followsColumnsCellsAndCaptionArea() {
-        SampleGrid grid = SampleGrid.builder().optColumns(4).optCellSize(64)
+        SampleGrid grid = SampleGrid.builder()
+                .optColumns(4)
+                .optCellSize(64)
                 .add(blank(100, 100, Color.BLUE), "a", List.of())
                 .add(blank(50, 100, Color.GREEN), "b", List.of())
                 .build();
@@ -43,9 +45,11 @@ class SampleGridTest {
     void polygon_isDrawnScaledOntoTheImage() {
         // A 200x200 image into a 100 px cell: scale 1/2, so the quad's top edge y=100 lands at y=6+50.
         float[] quad = {20, 100, 180, 100, 180, 160, 20, 160};
-        BufferedImage img = SampleGrid.builder().optCellSize(100)
+        BufferedImage img = SampleGrid.builder()
+                .optCellSize(100)
                 .add(blank(200, 200, Color.WHITE), "caption", List.of(new SampleGrid.Polygon("", quad)))
-                .build().toImage();
+                .build()
+                .toImage();
         Color onEdge = new Color(img.getRGB(6 + 50, 6 + 50));
         assertTrue(onEdge.getRed() > 200 && onEdge.getGreen() < 80, "red edge, got " + onEdge);
         Color inside = new Color(img.getRGB(6 + 50, 6 + 65));
@@ -54,7 +58,9 @@ class SampleGridTest {
 
     @Test
     void rendersAsPng() throws Exception {
-        SampleGrid grid = SampleGrid.builder().add(blank(40, 30, Color.RED), "x", List.of()).build();
+        SampleGrid grid = SampleGrid.builder()
+                .add(blank(40, 30, Color.RED), "x", List.of())
+                .build();
         DisplayData d = new Renderer().render(grid);
         byte[] png = Base64.getDecoder().decode((String) d.getData(MIMEType.IMAGE_PNG));
         BufferedImage back = ImageIO.read(new ByteArrayInputStream(png));

@@ -21,8 +21,11 @@ class TableViewTest {
     Path tmp;
 
     private static Table numbers(int rows) {
-        return Table.create("numbers", IntColumn.create("i", IntStream.range(0, rows).toArray()),
-                StringColumn.create("s", IntStream.range(0, rows).mapToObj(i -> "r" + i).toList()));
+        return Table.create(
+                "numbers",
+                IntColumn.create("i", IntStream.range(0, rows).toArray()),
+                StringColumn.create(
+                        "s", IntStream.range(0, rows).mapToObj(i -> "r" + i).toList()));
     }
 
     private static int count(String haystack, String needle) {

@@ -15,8 +15,8 @@ import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
-import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 
 /**
  * Evaluates cells with an in-process JShell: a cell is split into snippets, each runs on a dedicated
@@ -102,7 +102,9 @@ public final class CellEvaluator implements AutoCloseable {
                 break;
             }
             if (c == Completeness.DEFINITELY_INCOMPLETE || c == Completeness.CONSIDERED_INCOMPLETE) {
-                throw new EvaluationException(EvaluationException.Kind.INCOMPLETE, remaining.strip(),
+                throw new EvaluationException(
+                        EvaluationException.Kind.INCOMPLETE,
+                        remaining.strip(),
                         List.of("Incomplete input: the cell ends inside a statement or declaration."));
             }
             String source = info.source();
@@ -130,8 +132,8 @@ public final class CellEvaluator implements AutoCloseable {
                 checkInterrupted(source);
                 throw ErrorTrace.of(shell, ev.exception(), s.source());
             }
-            boolean bareExpression = s.kind() == Snippet.Kind.EXPRESSION
-                    || s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+            boolean bareExpression =
+                    s.kind() == Snippet.Kind.EXPRESSION || s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
             result = bareExpression ? value : null;
         }
         return result;
@@ -139,7 +141,8 @@ public final class CellEvaluator implements AutoCloseable {
 
     private void checkInterrupted(String source) throws EvaluationException {
         if (interrupted) {
-            throw new EvaluationException(EvaluationException.Kind.INTERRUPTED, source, List.of("Evaluation interrupted."));
+            throw new EvaluationException(
+                    EvaluationException.Kind.INTERRUPTED, source, List.of("Evaluation interrupted."));
         }
     }
 
@@ -173,7 +176,8 @@ public final class CellEvaluator implements AutoCloseable {
                     if (interrupted) {
                         stopUserCode();
                         signalled = true;
-                    } else if (timeout.isPresent() && System.nanoTime() - since > timeout.get().toNanos()) {
+                    } else if (timeout.isPresent()
+                            && System.nanoTime() - since > timeout.get().toNanos()) {
                         timedOut = true;
                         stopUserCode();
                         signalled = true;
@@ -189,12 +193,15 @@ public final class CellEvaluator implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             interrupt();
-            throw new EvaluationException(EvaluationException.Kind.INTERRUPTED, source, List.of("Evaluation interrupted."));
+            throw new EvaluationException(
+                    EvaluationException.Kind.INTERRUPTED, source, List.of("Evaluation interrupted."));
         }
     }
 
     private EvaluationException timedOut(String source) {
-        return new EvaluationException(EvaluationException.Kind.TIMEOUT, source,
+        return new EvaluationException(
+                EvaluationException.Kind.TIMEOUT,
+                source,
                 List.of("Evaluation timed out after " + timeout.orElseThrow().toMillis() + " milliseconds."));
     }
 
@@ -215,11 +222,14 @@ public final class CellEvaluator implements AutoCloseable {
         }
         t.interrupt();
         // Only the same run may be stopped: the thread is reused for the next snippets and cells.
-        watchdog.schedule(() -> {
-            if (control.userThread() == t && control.invocation() == run) {
-                forceStop(t);
-            }
-        }, stopGrace.toMillis(), TimeUnit.MILLISECONDS);
+        watchdog.schedule(
+                () -> {
+                    if (control.userThread() == t && control.invocation() == run) {
+                        forceStop(t);
+                    }
+                },
+                stopGrace.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @SuppressWarnings({"deprecation", "removal"})
@@ -227,8 +237,8 @@ public final class CellEvaluator implements AutoCloseable {
         try {
             t.stop(); // JDK 17: throws ThreadDeath in the user code, which JShell reports as an exception
         } catch (UnsupportedOperationException e) {
-            System.err.println("[kernel] cannot stop a running cell on JDK " + Runtime.version().feature()
-                    + ": the code does not react to Thread.interrupt()");
+            System.err.println("[kernel] cannot stop a running cell on JDK "
+                    + Runtime.version().feature() + ": the code does not react to Thread.interrupt()");
         }
     }
 

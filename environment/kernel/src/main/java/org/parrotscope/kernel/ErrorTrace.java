@@ -36,7 +36,9 @@ final class ErrorTrace {
         Throwable t = e;
         boolean first = true;
         while (t != null) {
-            String name = t instanceof EvalException ev ? ev.getExceptionClassName() : t.getClass().getName();
+            String name = t instanceof EvalException ev
+                    ? ev.getExceptionClassName()
+                    : t.getClass().getName();
             String msg = t.getMessage();
             lines.add((first ? "" : "Caused by: ") + name + (msg == null ? "" : ": " + msg));
             int shown = 0;
@@ -58,15 +60,18 @@ final class ErrorTrace {
 
     private static boolean isMachinery(StackTraceElement f) {
         String c = f.getClassName();
-        return c.startsWith("jdk.internal.reflect.") || c.startsWith("java.lang.reflect.")
-                || c.startsWith("jdk.jshell.") || c.startsWith(InProcessExecutionControl.class.getName());
+        return c.startsWith("jdk.internal.reflect.")
+                || c.startsWith("java.lang.reflect.")
+                || c.startsWith("jdk.jshell.")
+                || c.startsWith(InProcessExecutionControl.class.getName());
     }
 
     private static String frame(StackTraceElement f) {
         // JShell reports cell code with an empty class and the snippet id ("#12") as the file name.
         String file = f.getFileName();
         if (file != null && file.startsWith("#")) {
-            String method = f.getMethodName().isEmpty() || f.getMethodName().equals("do_it$") ? "cell" : f.getMethodName();
+            String method =
+                    f.getMethodName().isEmpty() || f.getMethodName().equals("do_it$") ? "cell" : f.getMethodName();
             return method + " (line " + f.getLineNumber() + " of snippet " + file + ")";
         }
         return f.toString();
@@ -90,8 +95,11 @@ final class ErrorTrace {
             String msg = d.getMessage(null);
             long start = d.getStartPosition();
             String where = start >= 0 ? lineAndColumn(s.source(), (int) start) : "";
-            lines.add(where + msg.lines().filter(l -> !l.strip().startsWith("location:"))
-                    .reduce((a, b) -> a + "\n" + b).orElse(msg));
+            lines.add(where
+                    + msg.lines()
+                            .filter(l -> !l.strip().startsWith("location:"))
+                            .reduce((a, b) -> a + "\n" + b)
+                            .orElse(msg));
         }
         if (lines.isEmpty()) {
             lines.add("the snippet was rejected by the compiler");

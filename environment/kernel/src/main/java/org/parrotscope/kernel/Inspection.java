@@ -3,14 +3,19 @@ package org.parrotscope.kernel;
 import java.util.List;
 import java.util.stream.Collectors;
 import jdk.jshell.SourceCodeAnalysis;
-import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 
 /** Source analysis for the front end: documentation at the cursor and whether input is complete. */
 final class Inspection {
 
     /** What {@code is_complete} answers. */
-    enum Status { COMPLETE, INCOMPLETE, INVALID, UNKNOWN }
+    enum Status {
+        COMPLETE,
+        INCOMPLETE,
+        INVALID,
+        UNKNOWN
+    }
 
     private Inspection() {}
 

@@ -22,8 +22,12 @@ import java.util.concurrent.TimeUnit;
  * @param timeout limit for one top-level statement ({@code IJAVA_TIMEOUT}: milliseconds, or
  *     {@code "<n> <TimeUnit>"} such as {@code 30 SECONDS}; below 1 means none), empty for no limit
  */
-public record KernelConfig(List<String> classpath, List<String> compilerOptions, List<String> startupScripts,
-        String startupScript, Optional<Duration> timeout) {
+public record KernelConfig(
+        List<String> classpath,
+        List<String> compilerOptions,
+        List<String> startupScripts,
+        String startupScript,
+        Optional<Duration> timeout) {
 
     /** Validates and copies. */
     public KernelConfig {
@@ -71,14 +75,17 @@ public record KernelConfig(List<String> classpath, List<String> compilerOptions,
         String[] parts = text.trim().split("\\s+");
         try {
             long n = Long.parseLong(parts[0]);
-            TimeUnit unit = parts.length > 1 ? TimeUnit.valueOf(parts[1].toUpperCase(Locale.ROOT)) : TimeUnit.MILLISECONDS;
+            TimeUnit unit =
+                    parts.length > 1 ? TimeUnit.valueOf(parts[1].toUpperCase(Locale.ROOT)) : TimeUnit.MILLISECONDS;
             if (parts.length > 2) {
                 throw new IllegalArgumentException("too many words");
             }
             return n < 1 ? Optional.empty() : Optional.of(Duration.ofNanos(unit.toNanos(n)));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("IJAVA_TIMEOUT='" + text
-                    + "' is not a duration: use milliseconds (5000) or '<n> <TimeUnit>' (30 SECONDS)", e);
+            throw new IllegalArgumentException(
+                    "IJAVA_TIMEOUT='" + text
+                            + "' is not a duration: use milliseconds (5000) or '<n> <TimeUnit>' (30 SECONDS)",
+                    e);
         }
     }
 
@@ -86,7 +93,10 @@ public record KernelConfig(List<String> classpath, List<String> compilerOptions,
         if (s == null || s.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(s.split(File.pathSeparator)).map(String::trim).filter(p -> !p.isEmpty()).toList();
+        return Arrays.stream(s.split(File.pathSeparator))
+                .map(String::trim)
+                .filter(p -> !p.isEmpty())
+                .toList();
     }
 
     private static List<String> splitSpaces(String s) {

@@ -26,13 +26,15 @@ public final class KernelMagics {
      * @param maven resolves artifacts
      * @param load evaluates a loaded file's code as a cell
      */
-    public static void register(Magics magics, Consumer<String> addToClasspath, MavenDependencies maven, Load.Executor load) {
+    public static void register(
+            Magics magics, Consumer<String> addToClasspath, MavenDependencies maven, Load.Executor load) {
         magics.registerLineMagic("jars", args -> addAll(addToClasspath, globs(args, true)));
         magics.registerLineMagic("classpath", args -> addAll(addToClasspath, globs(args, false)));
         for (String name : List.of("maven", "addMavenDependencies", "addMavenDependency")) {
             magics.registerLineMagic(name, args -> {
                 if (args.isEmpty()) {
-                    throw new IllegalArgumentException("%" + name + " needs coordinates groupId:artifactId[:type[:classifier]]:version");
+                    throw new IllegalArgumentException(
+                            "%" + name + " needs coordinates groupId:artifactId[:type[:classifier]]:version");
                 }
                 addAll(addToClasspath, maven.resolve(args));
                 return null;
@@ -55,7 +57,9 @@ public final class KernelMagics {
             if (!Files.isRegularFile(pom)) {
                 throw new IllegalArgumentException("%loadFromPOM: no such file " + pom.toAbsolutePath());
             }
-            addAll(addToClasspath, maven.resolve(PomFragment.parse(Files.readString(pom)), args.subList(1, args.size())));
+            addAll(
+                    addToClasspath,
+                    maven.resolve(PomFragment.parse(Files.readString(pom)), args.subList(1, args.size())));
             return null;
         });
         magics.registerCellMagic("loadFromPOM", (args, body) -> {
@@ -93,7 +97,8 @@ public final class KernelMagics {
                 out.add(p);
             }
             if (out.size() == before) {
-                throw new IllegalArgumentException("no file matches '" + g + "' (relative to " + Path.of("").toAbsolutePath() + ")");
+                throw new IllegalArgumentException("no file matches '" + g + "' (relative to "
+                        + Path.of("").toAbsolutePath() + ")");
             }
         }
         return out;

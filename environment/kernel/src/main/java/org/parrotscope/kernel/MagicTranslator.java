@@ -23,11 +23,14 @@ public final class MagicTranslator {
     public String translate(String code) {
         CellMagicParseContext cell = parser.parseCellMagic(code);
         if (cell != null) {
-            return "cellMagic(" + literal(cell.getMagicCall().getName()) + ", " + list(cell.getMagicCall().getArgs())
-                    + ", " + literal(cell.getMagicCall().getBody()) + ");";
+            return "cellMagic(" + literal(cell.getMagicCall().getName()) + ", "
+                    + list(cell.getMagicCall().getArgs()) + ", "
+                    + literal(cell.getMagicCall().getBody()) + ");";
         }
-        return parser.transformLineMagics(code, ctx -> " lineMagic(" + literal(ctx.getMagicCall().getName()) + ", "
-                + list(ctx.getMagicCall().getArgs()) + ");");
+        return parser.transformLineMagics(
+                code,
+                ctx -> " lineMagic(" + literal(ctx.getMagicCall().getName()) + ", "
+                        + list(ctx.getMagicCall().getArgs()) + ");");
     }
 
     private static String list(List<String> args) {

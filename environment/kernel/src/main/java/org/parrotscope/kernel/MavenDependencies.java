@@ -44,7 +44,8 @@ public final class MavenDependencies {
 
     /** @return resolution against the user's local repository */
     public static MavenDependencies standard() {
-        String local = System.getProperty("maven.repo.local",
+        String local = System.getProperty(
+                "maven.repo.local",
                 Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
         return new MavenDependencies(Path.of(local));
     }
@@ -67,7 +68,9 @@ public final class MavenDependencies {
      * @throws DependencyResolutionException when an artifact is neither local nor downloadable
      */
     public List<Path> resolve(List<String> coordinates) throws DependencyResolutionException {
-        List<Dependency> deps = coordinates.stream().map(c -> new Dependency(new DefaultArtifact(c), JavaScopes.RUNTIME)).toList();
+        List<Dependency> deps = coordinates.stream()
+                .map(c -> new Dependency(new DefaultArtifact(c), JavaScopes.RUNTIME))
+                .toList();
         List<RemoteRepository> repos;
         synchronized (this) {
             repos = List.copyOf(repositories);
@@ -92,7 +95,8 @@ public final class MavenDependencies {
             }
             List<Exclusion> ex = d.exclusions().stream()
                     .map(x -> x.split(":"))
-                    .map(p -> new Exclusion(p[0], p[1], "*", "*")).toList();
+                    .map(p -> new Exclusion(p[0], p[1], "*", "*"))
+                    .toList();
             deps.add(new Dependency(new DefaultArtifact(d.coordinates()), JavaScopes.RUNTIME, false, ex));
         }
         List<RemoteRepository> repos = new ArrayList<>(List.of(CENTRAL));
@@ -100,7 +104,8 @@ public final class MavenDependencies {
         return deps.isEmpty() ? List.of() : resolve(deps, repos);
     }
 
-    private List<Path> resolve(List<Dependency> deps, List<RemoteRepository> repos) throws DependencyResolutionException {
+    private List<Path> resolve(List<Dependency> deps, List<RemoteRepository> repos)
+            throws DependencyResolutionException {
         try {
             return resolve(deps, repos, true);
         } catch (DependencyResolutionException offlineMiss) {
@@ -111,13 +116,15 @@ public final class MavenDependencies {
     private List<Path> resolve(List<Dependency> deps, List<RemoteRepository> repos, boolean offline)
             throws DependencyResolutionException {
         DefaultRepositorySystemSession session = MavenRepositorySystemUtils.newSession();
-        session.setLocalRepositoryManager(system.newLocalRepositoryManager(session, new LocalRepository(localRepository.toFile())));
+        session.setLocalRepositoryManager(
+                system.newLocalRepositoryManager(session, new LocalRepository(localRepository.toFile())));
         session.setOffline(offline);
         session.setSystemProperties(System.getProperties());
         CollectRequest collect = new CollectRequest();
         deps.forEach(collect::addDependency);
         collect.setRepositories(system.newResolutionRepositories(session, repos));
-        DependencyRequest request = new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
+        DependencyRequest request =
+                new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
         List<Path> files = new ArrayList<>();
         for (ArtifactResult r : system.resolveDependencies(session, request).getArtifactResults()) {
             files.add(r.getArtifact().getFile().toPath());

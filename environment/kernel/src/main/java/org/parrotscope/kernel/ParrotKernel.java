@@ -25,9 +25,15 @@ import org.parrotscope.viz.Notebook;
  */
 public final class ParrotKernel extends BaseKernel implements AutoCloseable {
 
-    private static final String INIT = String.join("\n",
-            "import java.util.*;", "import java.io.*;", "import java.math.*;", "import java.net.*;",
-            "import java.nio.file.*;", "import java.util.concurrent.*;", "import java.util.regex.*;",
+    private static final String INIT = String.join(
+            "\n",
+            "import java.util.*;",
+            "import java.io.*;",
+            "import java.math.*;",
+            "import java.net.*;",
+            "import java.nio.file.*;",
+            "import java.util.concurrent.*;",
+            "import java.util.regex.*;",
             "import java.util.stream.*;",
             "import static org.parrotscope.kernel.runtime.Display.*;",
             "import static org.parrotscope.kernel.runtime.Magics.*;",
@@ -35,7 +41,8 @@ public final class ParrotKernel extends BaseKernel implements AutoCloseable {
 
     private static volatile ParrotKernel instance;
     // Held strongly: java.util.logging forgets unreferenced loggers, and with them their level.
-    private static final java.util.logging.Logger BASEKERNEL_LOG = java.util.logging.Logger.getLogger("io.github.spencerpark");
+    private static final java.util.logging.Logger BASEKERNEL_LOG =
+            java.util.logging.Logger.getLogger("io.github.spencerpark");
 
     private final CellEvaluator evaluator;
     private final MagicTranslator translator = new MagicTranslator();
@@ -51,8 +58,13 @@ public final class ParrotKernel extends BaseKernel implements AutoCloseable {
      */
     public ParrotKernel(KernelConfig config) throws EvaluationException, java.io.IOException {
         this.evaluator = new CellEvaluator(config.compilerOptions(), config.timeout(), Duration.ofSeconds(2));
-        this.languageInfo = new LanguageInfo.Builder("java").version(Runtime.version().toString())
-                .mimetype("text/x-java-source").fileExtension(".jshell").pygments("java").codemirror("java").build();
+        this.languageInfo = new LanguageInfo.Builder("java")
+                .version(Runtime.version().toString())
+                .mimetype("text/x-java-source")
+                .fileExtension(".jshell")
+                .pygments("java")
+                .codemirror("java")
+                .build();
         instance = this;
         Notebook.attach(this);
         KernelMagics.register(magics, evaluator::addToClasspath, MavenDependencies.standard(), this::evalRaw);
@@ -132,7 +144,9 @@ public final class ParrotKernel extends BaseKernel implements AutoCloseable {
             if (ev.kind() != EvaluationException.Kind.EXCEPTION) {
                 ev.source().lines().limit(8).forEach(l -> lines.add("\u001b[2m|   " + l + "\u001b[0m"));
             }
-            ev.details().forEach(d -> d.lines().forEach(l -> lines.add(l.startsWith("\t") ? l : "\u001b[1;31m" + l + "\u001b[0m")));
+            ev.details()
+                    .forEach(d -> d.lines()
+                            .forEach(l -> lines.add(l.startsWith("\t") ? l : "\u001b[1;31m" + l + "\u001b[0m")));
             return lines;
         }
         return super.formatError(e);
@@ -147,7 +161,9 @@ public final class ParrotKernel extends BaseKernel implements AutoCloseable {
         }
         List<String> options = suggestions.stream()
                 .sorted((a, b) -> Boolean.compare(b.matchesType(), a.matchesType()))
-                .map(SourceCodeAnalysis.Suggestion::continuation).distinct().toList();
+                .map(SourceCodeAnalysis.Suggestion::continuation)
+                .distinct()
+                .toList();
         return new ReplacementOptions(options, anchor[0], at);
     }
 
@@ -200,8 +216,11 @@ public final class ParrotKernel extends BaseKernel implements AutoCloseable {
         // basekernel logs every socket loop start/stop at INFO, to loggers named "Loop-<n>".
         BASEKERNEL_LOG.setLevel(Level.WARNING);
         JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
-        for (java.util.logging.Handler h : java.util.logging.Logger.getLogger("").getHandlers()) {
-            h.setFilter(r -> r.getLoggerName() == null || !r.getLoggerName().startsWith("Loop-") || r.getLevel().intValue() >= Level.WARNING.intValue());
+        for (java.util.logging.Handler h :
+                java.util.logging.Logger.getLogger("").getHandlers()) {
+            h.setFilter(r -> r.getLoggerName() == null
+                    || !r.getLoggerName().startsWith("Loop-")
+                    || r.getLevel().intValue() >= Level.WARNING.intValue());
         }
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         JupyterConnection connection = new JupyterConnection(props);

@@ -83,8 +83,9 @@ public record PomFragment(List<PomDependency> dependencies, List<Repository> rep
             String v = required(d, "version", props);
             String type = child(d, "type", props);
             String classifier = child(d, "classifier", props);
-            String coords = g + ":" + a + (type != null || classifier != null ? ":" + (type == null ? "jar" : type) : "")
-                    + (classifier != null ? ":" + classifier : "") + ":" + v;
+            String coords =
+                    g + ":" + a + (type != null || classifier != null ? ":" + (type == null ? "jar" : type) : "")
+                            + (classifier != null ? ":" + classifier : "") + ":" + v;
             String scope = child(d, "scope", props);
             List<String> exclusions = new ArrayList<>();
             for (Element x : elements(d, "exclusion")) {
@@ -116,7 +117,8 @@ public record PomFragment(List<PomDependency> dependencies, List<Repository> rep
     }
 
     private static List<Element> elements(Node root, String tag) {
-        NodeList nl = root instanceof Document d ? d.getElementsByTagName(tag) : ((Element) root).getElementsByTagName(tag);
+        NodeList nl =
+                root instanceof Document d ? d.getElementsByTagName(tag) : ((Element) root).getElementsByTagName(tag);
         List<Element> out = new ArrayList<>();
         for (int i = 0; i < nl.getLength(); i++) {
             out.add((Element) nl.item(i));

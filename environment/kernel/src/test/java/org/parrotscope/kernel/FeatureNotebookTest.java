@@ -44,14 +44,21 @@ class FeatureNotebookTest {
             Files.copy(in, nb);
         }
         long t0 = System.nanoTime();
-        run = harness(List.of("--allow-errors", nb.toString(), tmp.resolve("out").toString()),
+        run = harness(
+                List.of("--allow-errors", nb.toString(), tmp.resolve("out").toString()),
                 Map.of("PS_GREETING", "parrot", "IJAVA_TIMEOUT", "10 SECONDS"));
         Path executed = tmp.resolve("out/kernel-features.ipynb");
-        System.out.printf("[feature notebook] %.1f s, executed .ipynb %d bytes, HTML %d bytes%n", (System.nanoTime() - t0) / 1e9,
-                Files.exists(executed) ? Files.size(executed) : -1, Files.exists(tmp.resolve("out/kernel-features.html"))
-                        ? Files.size(tmp.resolve("out/kernel-features.html")) : -1);
+        System.out.printf(
+                "[feature notebook] %.1f s, executed .ipynb %d bytes, HTML %d bytes%n",
+                (System.nanoTime() - t0) / 1e9,
+                Files.exists(executed) ? Files.size(executed) : -1,
+                Files.exists(tmp.resolve("out/kernel-features.html"))
+                        ? Files.size(tmp.resolve("out/kernel-features.html"))
+                        : -1);
         assertEquals(0, run.exitCode(), run.output());
-        cells = JsonParser.parseString(Files.readString(executed)).getAsJsonObject().getAsJsonArray("cells");
+        cells = JsonParser.parseString(Files.readString(executed))
+                .getAsJsonObject()
+                .getAsJsonArray("cells");
     }
 
     private static JupyterSetup.Result harness(List<String> args, Map<String, String> env) throws Exception {
@@ -62,7 +69,8 @@ class FeatureNotebookTest {
     private static List<JsonObject> outputs(String sourcePrefix) {
         for (JsonElement c : cells) {
             JsonObject cell = c.getAsJsonObject();
-            if (cell.get("cell_type").getAsString().equals("code") && source(cell).startsWith(sourcePrefix)) {
+            if (cell.get("cell_type").getAsString().equals("code")
+                    && source(cell).startsWith(sourcePrefix)) {
                 List<JsonObject> out = new ArrayList<>();
                 cell.getAsJsonArray("outputs").forEach(o -> out.add(o.getAsJsonObject()));
                 return out;
@@ -81,19 +89,28 @@ class FeatureNotebookTest {
         return s.getAsString();
     }
 
-
     private static String result(String sourcePrefix) {
-        return outputs(sourcePrefix).stream().filter(o -> o.get("output_type").getAsString().equals("execute_result"))
-                .map(o -> JupyterSetup.outputData(o, "text/plain")).findFirst().orElseThrow(() -> new AssertionError("no result: " + sourcePrefix));
+        return outputs(sourcePrefix).stream()
+                .filter(o -> o.get("output_type").getAsString().equals("execute_result"))
+                .map(o -> JupyterSetup.outputData(o, "text/plain"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no result: " + sourcePrefix));
     }
 
     private static String text(JsonObject streamOutput) {
         JsonElement t = streamOutput.get("text");
-        return t.isJsonArray() ? String.join("", t.getAsJsonArray().asList().stream().map(JsonElement::getAsString).toList()) : t.getAsString();
+        return t.isJsonArray()
+                ? String.join(
+                        "",
+                        t.getAsJsonArray().asList().stream()
+                                .map(JsonElement::getAsString)
+                                .toList())
+                : t.getAsString();
     }
 
     private static BufferedImage png(JsonObject output) throws Exception {
-        return ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(JupyterSetup.outputData(output, "image/png").replace("\n", ""))));
+        return ImageIO.read(new ByteArrayInputStream(Base64.getDecoder()
+                .decode(JupyterSetup.outputData(output, "image/png").replace("\n", ""))));
     }
 
     @Test
@@ -130,7 +147,9 @@ class FeatureNotebookTest {
         assertEquals("error", err.get("output_type").getAsString());
         assertTrue(err.get("evalue").getAsString().startsWith("java.lang.NumberFormatException"), err.toString());
         JsonObject timeout = outputs("Thread.sleep(120_000)").get(0);
-        assertEquals("Evaluation timed out after 10000 milliseconds.", timeout.get("evalue").getAsString());
+        assertEquals(
+                "Evaluation timed out after 10000 milliseconds.",
+                timeout.get("evalue").getAsString());
         assertEquals("still alive, answer=42", result("\"still alive"));
     }
 
@@ -138,8 +157,12 @@ class FeatureNotebookTest {
     void tableShowsTwentyOfThirtyRows() {
         String html = JupyterSetup.outputData(outputs("double[] score").get(0), "text/html");
         assertTrue(html.contains("showing 20 of 30 rows × 2 columns"), html);
-        assertEquals(31, tmp.resolve("magic-demo/scores.csv").toFile().exists()
-                ? uncheckedLines(tmp.resolve("magic-demo/scores.csv")) : -1, "header + 30 rows in the saved CSV");
+        assertEquals(
+                31,
+                tmp.resolve("magic-demo/scores.csv").toFile().exists()
+                        ? uncheckedLines(tmp.resolve("magic-demo/scores.csv"))
+                        : -1,
+                "header + 30 rows in the saved CSV");
     }
 
     private static int uncheckedLines(Path p) {
@@ -188,18 +211,23 @@ class FeatureNotebookTest {
         Path nb = tmp.resolve("failing.ipynb");
         Files.writeString(nb, """
                 {"cells": [
-                  {"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [], "source": "int ok = 1;"},
-                  {"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [], "source": "Integer.parseInt(\\"zz\\")"},
-                  {"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [], "source": "System.out.println(\\"never\\");"}
+                  {"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [],
+                   "source": "int ok = 1;"},
+                  {"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [],
+                   "source": "Integer.parseInt(\\"zz\\")"},
+                  {"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [],
+                   "source": "System.out.println(\\"never\\");"}
                  ],
                  "metadata": {"kernelspec": {"name": "java", "display_name": "Java", "language": "java"}},
                  "nbformat": 4, "nbformat_minor": 5}
                 """);
-        JupyterSetup.Result r = harness(List.of(nb.toString(), tmp.resolve("failing-out").toString()), Map.of());
+        JupyterSetup.Result r =
+                harness(List.of(nb.toString(), tmp.resolve("failing-out").toString()), Map.of());
         assertEquals(1, r.exitCode(), r.output());
         assertTrue(r.output().contains("Integer.parseInt(\"zz\")"), r.output());
         assertTrue(r.output().contains("NumberFormatException"), r.output());
         assertTrue(Files.exists(tmp.resolve("failing-out/failing.html")), "the partial report is still written");
-        assertFalse(Files.readString(tmp.resolve("failing-out/failing.ipynb")).contains("never\\n"), "execution stopped");
+        assertFalse(
+                Files.readString(tmp.resolve("failing-out/failing.ipynb")).contains("never\\n"), "execution stopped");
     }
 }

@@ -15,7 +15,8 @@ class InterruptTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
 
-    private static EvaluationException runAndInterrupt(CellEvaluator ev, String property, String body) throws Exception {
+    private static EvaluationException runAndInterrupt(CellEvaluator ev, String property, String body)
+            throws Exception {
         System.clearProperty(property);
         CompletableFuture<EvaluationException> failure = CompletableFuture.supplyAsync(() -> {
             try {
@@ -60,10 +61,13 @@ class InterruptTest {
     @Test
     void statementLongerThanTimeout_failsAndNextRuns() {
         assertTimeoutPreemptively(LIMIT, () -> {
-            try (CellEvaluator ev = new CellEvaluator(List.of(), Optional.of(Duration.ofMillis(300)), Duration.ofMillis(500))) {
+            try (CellEvaluator ev =
+                    new CellEvaluator(List.of(), Optional.of(Duration.ofMillis(300)), Duration.ofMillis(500))) {
                 EvaluationException e = assertThrows(EvaluationException.class, () -> ev.eval("Thread.sleep(60_000);"));
                 assertEquals(EvaluationException.Kind.TIMEOUT, e.kind());
-                assertEquals("Evaluation timed out after 300 milliseconds.", e.details().get(0));
+                assertEquals(
+                        "Evaluation timed out after 300 milliseconds.",
+                        e.details().get(0));
                 assertEquals(4, ev.eval("2 + 2"));
                 // Still running when the stop grace of the timed-out statement ends: must not be stopped.
                 assertEquals(5, ev.eval("Thread.sleep(250); Thread.sleep(250); Thread.sleep(250);\n5"));
@@ -76,7 +80,9 @@ class InterruptTest {
         assertTimeoutPreemptively(LIMIT, () -> {
             try (CellEvaluator ev = new CellEvaluator(List.of(), Optional.empty(), Duration.ofMillis(500))) {
                 ev.eval("int after = 0;");
-                EvaluationException e = runAndInterrupt(ev, "ps.rest",
+                EvaluationException e = runAndInterrupt(
+                        ev,
+                        "ps.rest",
                         "try { Thread.sleep(600_000); } catch (InterruptedException swallowed) { } } after = 1; {");
                 assertEquals(EvaluationException.Kind.INTERRUPTED, e.kind());
                 assertEquals(0, ev.eval("after"));

@@ -19,7 +19,9 @@ final class JupyterSetup {
 
     /** @return the project root (surefire's {@code parrotscope.root}) */
     static Path root() {
-        return Path.of(System.getProperty("parrotscope.root", "../..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("parrotscope.root", "../.."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /**
@@ -95,7 +97,8 @@ final class JupyterSetup {
      * @throws Exception when it cannot start or runs over 10 minutes
      */
     static Result harness(Path jupyter, Path workDir, List<String> args, Map<String, String> env) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(root().resolve("environment/notebook").toString()));
+        List<String> cmd =
+                new ArrayList<>(List.of(root().resolve("environment/notebook").toString()));
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().put("JUPYTER_PATH", jupyter.toString());
@@ -113,9 +116,19 @@ final class JupyterSetup {
      */
     static String chromiumDom(Path html, Path profile) throws Exception {
         Files.createDirectories(profile);
-        ProcessBuilder pb = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--virtual-time-budget=5000", "--dump-dom", html.toUri().toString());
+        ProcessBuilder pb = new ProcessBuilder(
+                "chromium",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--virtual-time-budget=5000",
+                "--dump-dom",
+                html.toUri().toString());
         Result dom = run(pb, 180);
         if (dom.exitCode() != 0) {
             throw new AssertionError("chromium failed on " + html + ":\n" + dom.output());

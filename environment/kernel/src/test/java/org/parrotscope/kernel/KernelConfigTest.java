@@ -28,7 +28,8 @@ class KernelConfigTest {
 
     @Test
     void badTimeout_isRejectedWithTheValue() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KernelConfig.parseTimeout("soon"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> KernelConfig.parseTimeout("soon"));
         assertEquals(true, e.getMessage().contains("soon"));
     }
 

@@ -75,8 +75,8 @@ class KernelMagicsTest {
 
     @Test
     void globMatchingNothing_isAnErrorNamingIt() {
-        EvaluationException e = assertThrows(EvaluationException.class,
-                () -> kernel.evalRaw("%jars " + tmp.resolve("nothing-here") + "/*.jar"));
+        EvaluationException e = assertThrows(
+                EvaluationException.class, () -> kernel.evalRaw("%jars " + tmp.resolve("nothing-here") + "/*.jar"));
         assertTrue(e.details().get(0).contains("nothing-here"), e.details().toString());
     }
 
@@ -91,10 +91,14 @@ class KernelMagicsTest {
 
     @Test
     void mavenMagic_resolvesFromTheLocalRepository() throws Exception {
-        assertThrows(EvaluationException.class, () -> kernel.evalRaw("new org.apache.commons.collections4.bag.HashBag<String>()"));
+        assertThrows(
+                EvaluationException.class,
+                () -> kernel.evalRaw("new org.apache.commons.collections4.bag.HashBag<String>()"));
         assertNull(kernel.evalRaw("%maven org.apache.commons:commons-collections4:4.4"));
-        assertEquals(2, kernel.evalRaw("var bag = new org.apache.commons.collections4.bag.HashBag<String>();\n"
-                + "bag.add(\"a\"); bag.add(\"a\");\nbag.getCount(\"a\")"));
+        assertEquals(
+                2,
+                kernel.evalRaw("var bag = new org.apache.commons.collections4.bag.HashBag<String>();\n"
+                        + "bag.add(\"a\"); bag.add(\"a\");\nbag.getCount(\"a\")"));
     }
 
     @Test
@@ -107,14 +111,17 @@ class KernelMagicsTest {
                   <version>1.10.0</version>
                 </dependency>
                 """));
-        assertEquals("Parrot Captions", kernel.evalRaw("org.apache.commons.text.WordUtils.capitalize(\"parrot captions\")"));
+        assertEquals(
+                "Parrot Captions", kernel.evalRaw("org.apache.commons.text.WordUtils.capitalize(\"parrot captions\")"));
     }
 
     @Test
     void mavenRepoMagic_acceptsIdAndUrl_andRejectsOtherwise() throws Exception {
         assertNull(kernel.evalRaw("%mavenRepo extra file://" + tmp.resolve("repo")));
         EvaluationException e = assertThrows(EvaluationException.class, () -> kernel.evalRaw("%addMavenRepo onlyId"));
-        assertTrue(e.details().get(0).contains("repository id and a URL"), e.details().toString());
+        assertTrue(
+                e.details().get(0).contains("repository id and a URL"),
+                e.details().toString());
     }
 
     @Test

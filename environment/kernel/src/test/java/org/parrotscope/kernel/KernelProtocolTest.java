@@ -34,7 +34,11 @@ class KernelProtocolTest {
         pb.environment().put("JUPYTER_PATH", jupyter.toString());
         JupyterSetup.Result r = JupyterSetup.run(pb, 300);
         assertEquals(0, r.exitCode(), r.output());
-        String line = r.output().lines().filter(l -> l.startsWith("RESULT ")).findFirst().orElseThrow(() -> new AssertionError(r.output()));
+        String line = r.output()
+                .lines()
+                .filter(l -> l.startsWith("RESULT "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(r.output()));
         JsonObject res = JsonParser.parseString(line.substring(7)).getAsJsonObject();
         System.out.println("[kernel protocol] startup " + res.get("startup_seconds") + " s, interrupt answered in "
                 + res.get("interrupt_seconds") + " s");

@@ -23,21 +23,28 @@ class KernelspecInstallTest {
         Path root = JupyterSetup.root();
         // The script installs what `mvn install` built (bootstrap runs it first); a bare `mvn test`
         // does not package, so there may be nothing to install yet.
-        assumeTrue(Files.isDirectory(root.resolve("lib/target/lib")) && Files.isDirectory(root.resolve("environment/kernel/target/lib")),
+        assumeTrue(
+                Files.isDirectory(root.resolve("lib/target/lib"))
+                        && Files.isDirectory(root.resolve("environment/kernel/target/lib")),
                 "packaged build present");
         Path dir = tmp.resolve("kernels/java");
-        ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("environment/bootstrap.d/20-kernel.sh").toString());
+        ProcessBuilder pb = new ProcessBuilder(
+                "bash", root.resolve("environment/bootstrap.d/20-kernel.sh").toString());
         pb.environment().put("PARROTSCOPE_KERNELSPEC_DIR", dir.toString());
         JupyterSetup.Result first = JupyterSetup.run(pb, 60);
         assertEquals(0, first.exitCode(), first.output());
         assertTrue(first.output().contains("installed"), first.output());
-        JsonObject spec = JsonParser.parseString(Files.readString(dir.resolve("kernel.json"))).getAsJsonObject();
+        JsonObject spec = JsonParser.parseString(Files.readString(dir.resolve("kernel.json")))
+                .getAsJsonObject();
         assertEquals("java", spec.get("language").getAsString());
         assertEquals("message", spec.get("interrupt_mode").getAsString());
         assertEquals("true", spec.getAsJsonObject("env").get("DJL_OFFLINE").getAsString());
-        assertEquals(String.valueOf(Runtime.getRuntime().availableProcessors()),
+        assertEquals(
+                String.valueOf(Runtime.getRuntime().availableProcessors()),
                 spec.getAsJsonObject("env").get("OMP_THREAD_LIMIT").getAsString());
-        List<String> argv = spec.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+        List<String> argv = spec.getAsJsonArray("argv").asList().stream()
+                .map(e -> e.getAsString())
+                .toList();
         assertTrue(Path.of(argv.get(0)).isAbsolute(), argv.get(0));
         assertTrue(argv.contains("org.parrotscope.kernel.ParrotKernel"));
         assertEquals("{connection_file}", argv.get(argv.size() - 1));

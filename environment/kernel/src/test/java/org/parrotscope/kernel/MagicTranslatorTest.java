@@ -10,13 +10,15 @@ class MagicTranslatorTest {
 
     @Test
     void lineMagicOnItsOwnLine_becomesLineMagicCall() {
-        assertEquals(" lineMagic(\"maven\", java.util.List.of(\"g:a:1\", \"g:b:2\"));\nint x = 1;",
+        assertEquals(
+                " lineMagic(\"maven\", java.util.List.of(\"g:a:1\", \"g:b:2\"));\nint x = 1;",
                 t.translate("%maven g:a:1 g:b:2\nint x = 1;"));
     }
 
     @Test
     void lineMagicAfterAssignment_becomesTheValue() {
-        assertEquals("List<String> jars = lineMagic(\"jars\", java.util.List.of(\"dir with space/*.jar\"));",
+        assertEquals(
+                "List<String> jars = lineMagic(\"jars\", java.util.List.of(\"dir with space/*.jar\"));",
                 t.translate("List<String> jars = %jars \"dir with space/*.jar\""));
     }
 
@@ -27,7 +29,8 @@ class MagicTranslatorTest {
 
     @Test
     void cellMagic_passesArgsAndBody() {
-        assertEquals("cellMagic(\"loadFromPOM\", java.util.List.of(\"compile\"), \"<dependency>\\n  <x>\\\"q\\\"</x>\\n</dependency>\");",
+        assertEquals(
+                "cellMagic(\"loadFromPOM\", java.util.List.of(\"compile\"), \"<dependency>\\n  <x>\\\"q\\\"</x>\\n</dependency>\");",
                 t.translate("%%loadFromPOM compile\n<dependency>\n  <x>\"q\"</x>\n</dependency>"));
     }
 

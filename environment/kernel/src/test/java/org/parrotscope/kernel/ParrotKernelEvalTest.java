@@ -59,7 +59,8 @@ class ParrotKernelEvalTest {
 
     @Test
     void compileError_namesTheProblemAndLine() {
-        EvaluationException e = assertThrows(EvaluationException.class, () -> kernel.evalRaw("int ok = 1;\nint bad = \"text\";"));
+        EvaluationException e =
+                assertThrows(EvaluationException.class, () -> kernel.evalRaw("int ok = 1;\nint bad = \"text\";"));
         assertEquals(EvaluationException.Kind.COMPILATION, e.kind());
         String all = String.join("\n", e.details());
         assertTrue(all.contains("incompatible types"), all);
@@ -74,27 +75,34 @@ class ParrotKernelEvalTest {
         assertEquals("java.lang.IllegalStateException: boom", e.details().get(0));
         assertEquals("java.lang.IllegalStateException: boom", e.getMessage());
         assertTrue(e.details().get(1).contains("explode"), e.details().toString());
-        assertTrue(e.details().stream().noneMatch(l -> l.contains("jdk.internal.reflect") || l.contains("jdk.jshell")),
+        assertTrue(
+                e.details().stream().noneMatch(l -> l.contains("jdk.internal.reflect") || l.contains("jdk.jshell")),
                 e.details().toString());
     }
 
     @Test
     void exceptionCause_isListed() {
-        EvaluationException e = assertThrows(EvaluationException.class,
+        EvaluationException e = assertThrows(
+                EvaluationException.class,
                 () -> kernel.evalRaw("throw new RuntimeException(\"outer\", new java.io.IOException(\"inner\"));"));
-        assertTrue(e.details().contains("Caused by: java.io.IOException: inner"), e.details().toString());
+        assertTrue(
+                e.details().contains("Caused by: java.io.IOException: inner"),
+                e.details().toString());
     }
 
     @Test
     void undefinedName_isReported() {
         EvaluationException e = assertThrows(EvaluationException.class, () -> kernel.evalRaw("noSuchVariable + 1"));
         assertEquals(EvaluationException.Kind.COMPILATION, e.kind());
-        assertTrue(String.join("\n", e.details()).contains("cannot find symbol"), e.details().toString());
+        assertTrue(
+                String.join("\n", e.details()).contains("cannot find symbol"),
+                e.details().toString());
     }
 
     @Test
     void incompleteCell_isAnError() {
-        EvaluationException e = assertThrows(EvaluationException.class, () -> kernel.evalRaw("for (int i = 0; i < 2; i++) {"));
+        EvaluationException e =
+                assertThrows(EvaluationException.class, () -> kernel.evalRaw("for (int i = 0; i < 2; i++) {"));
         assertEquals(EvaluationException.Kind.INCOMPLETE, e.kind());
     }
 
@@ -119,7 +127,8 @@ class ParrotKernelEvalTest {
         kernel.evalRaw("String word = \"parrot\";");
         String code = "word.subs";
         ReplacementOptions r = kernel.complete(code, code.length());
-        assertTrue(r.getReplacements().contains("substring("), r.getReplacements().toString());
+        assertTrue(
+                r.getReplacements().contains("substring("), r.getReplacements().toString());
         assertEquals("word.".length(), r.getSourceStart());
         assertEquals(code.length(), r.getSourceEnd());
     }

@@ -16,10 +16,14 @@ class PomFragmentTest {
                   <groupId>g</groupId><artifactId>a</artifactId><version>1.0</version>
                   <exclusions><exclusion><groupId>x</groupId><artifactId>y</artifactId></exclusion></exclusions>
                 </dependency>
-                <dependency><groupId>g</groupId><artifactId>t</artifactId><version>2</version><scope>test</scope></dependency>
+                <dependency><groupId>g</groupId><artifactId>t</artifactId><version>2</version>
+                  <scope>test</scope></dependency>
                 """);
-        assertEquals(List.of(new PomFragment.PomDependency("g:a:1.0", "compile", List.of("x:y")),
-                new PomFragment.PomDependency("g:t:2", "test", List.of())), p.dependencies());
+        assertEquals(
+                List.of(
+                        new PomFragment.PomDependency("g:a:1.0", "compile", List.of("x:y")),
+                        new PomFragment.PomDependency("g:t:2", "test", List.of())),
+                p.dependencies());
         assertEquals(List.of(new PomFragment.Repository("snap", "https://example.org/snap/")), p.repositories());
     }
 
@@ -41,12 +45,14 @@ class PomFragmentTest {
                   </dependencies></plugin></plugins></build>
                 </project>
                 """);
-        assertEquals(List.of(new PomFragment.PomDependency("g:a:jar:linux:3.1", "compile", List.of())), p.dependencies());
+        assertEquals(
+                List.of(new PomFragment.PomDependency("g:a:jar:linux:3.1", "compile", List.of())), p.dependencies());
     }
 
     @Test
     void dependencyWithoutVersion_isRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> PomFragment.parse("<dependency><groupId>g</groupId><artifactId>a</artifactId></dependency>"));
         assertEquals(true, e.getMessage().contains("<version>"), e.getMessage());
     }

@@ -66,7 +66,7 @@ final class Backgrounds {
             case "gradient" -> gradient(g, size, r, c, object);
             case "texture" -> texture(g, size, r, c);
             case "clutter" -> clutter(g, size, r, c);
-            default -> { }
+            default -> {}
         }
     }
 
@@ -105,7 +105,8 @@ final class Backgrounds {
             case 2 -> { // dots
                 for (double y = period / 2; y < size; y += period) {
                     for (double x = period / 2; x < size; x += period) {
-                        g.fill(new Ellipse2D.Double(x - period * 0.22, y - period * 0.22, period * 0.44, period * 0.44));
+                        g.fill(new Ellipse2D.Double(
+                                x - period * 0.22, y - period * 0.22, period * 0.44, period * 0.44));
                     }
                 }
             }
@@ -124,7 +125,9 @@ final class Backgrounds {
         for (int i = 0; i < n; i++) {
             Color k = Palette.pick(r).color();
             // muted towards the base colour so clutter reads as background
-            g.setColor(new Color((k.getRed() + 2 * c.getRed()) / 3, (k.getGreen() + 2 * c.getGreen()) / 3,
+            g.setColor(new Color(
+                    (k.getRed() + 2 * c.getRed()) / 3,
+                    (k.getGreen() + 2 * c.getGreen()) / 3,
                     (k.getBlue() + 2 * c.getBlue()) / 3));
             double s = size * r.nextDouble(0.03, 0.1);
             double x = r.nextDouble(-s / 2, size);
@@ -133,7 +136,8 @@ final class Backgrounds {
                 case 0 -> g.fill(new Ellipse2D.Double(x, y, s, s));
                 case 1 -> g.fill(new Rectangle2D.Double(x, y, s, s * r.nextDouble(0.4, 1.0)));
                 default -> {
-                    g.setStroke(new BasicStroke((float) Math.max(1, s * 0.15), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                    g.setStroke(new BasicStroke(
+                            (float) Math.max(1, s * 0.15), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
                     g.draw(new Line2D.Double(x, y, x + r.nextDouble(-s, s) * 1.5, y + r.nextDouble(-s, s) * 1.5));
                 }
             }

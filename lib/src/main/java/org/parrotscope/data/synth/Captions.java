@@ -17,7 +17,10 @@ final class Captions {
 
     /** Caption styles, as written in ground truth. */
     enum Style {
-        DESCRIPTIVE, PARROT, MIXED, ALT_TEXT;
+        DESCRIPTIVE,
+        PARROT,
+        MIXED,
+        ALT_TEXT;
 
         /** @return the lower-case name used in JSON */
         String id() {
@@ -26,24 +29,46 @@ final class Captions {
     }
 
     private static final String[] DESCRIPTIVE = {
-        "a {color} {class} {bg}", "{Color} {class} icon {bg}", "illustration of a {color} {class}", "{color} {class} clipart",
-        "a simple drawing of a {size} {color} {class} {bg}", "cartoon {class} in {color}", "vector {color} {class} symbol {bg}",
-        "photo of a {size} {color} {class}", "{color} {class} graphic {bg}", "the {class} is {color}",
+        "a {color} {class} {bg}",
+        "{Color} {class} icon {bg}",
+        "illustration of a {color} {class}",
+        "{color} {class} clipart",
+        "a simple drawing of a {size} {color} {class} {bg}",
+        "cartoon {class} in {color}",
+        "vector {color} {class} symbol {bg}",
+        "photo of a {size} {color} {class}",
+        "{color} {class} graphic {bg}",
+        "the {class} is {color}",
     };
     private static final String[] PARROT = {
-        "{W}", "{W}", "{W}", "{W} logo", "{W} sign", "{W} t-shirt design", "the word {W}", "{W} poster",
-        "{W} sticker on {bgc} background", "{W} - {color} {class} sticker for sale", "{W} | {color} {class} print wall art decor",
+        "{W}",
+        "{W}",
+        "{W}",
+        "{W} logo",
+        "{W} sign",
+        "{W} t-shirt design",
+        "the word {W}",
+        "{W} poster",
+        "{W} sticker on {bgc} background",
+        "{W} - {color} {class} sticker for sale",
+        "{W} | {color} {class} print wall art decor",
     };
     private static final String[] MIXED = {
-        "a {color} {class} with the words {W}", "{color} {class} and {W} text {bg}", "{W} written next to a {color} {class}",
-        "{color} {class} with '{W}' label", "a {class} sign that says {W}", "{Color} {class} illustration with {W} lettering {bg}",
+        "a {color} {class} with the words {W}", "{color} {class} and {W} text {bg}",
+                "{W} written next to a {color} {class}",
+        "{color} {class} with '{W}' label", "a {class} sign that says {W}",
+                "{Color} {class} illustration with {W} lettering {bg}",
     };
     private static final String[] WITH_TEXT = {" with text", " with some writing", " and a label", " with lettering"};
     private static final String[] SEO = {
-        "Buy {Color} {Class} Online | Free Shipping", "{class} {color} cheap best price sale", "stock photo {color} {class} royalty free image",
-        "{Color} {Class} Vector Art, Icons, and Graphics for Free Download", "{class}-{color}-{n}", "Top 10 {Class} Ideas for 2024",
+        "Buy {Color} {Class} Online | Free Shipping", "{class} {color} cheap best price sale",
+                "stock photo {color} {class} royalty free image",
+        "{Color} {Class} Vector Art, Icons, and Graphics for Free Download", "{class}-{color}-{n}",
+                "Top 10 {Class} Ideas for 2024",
     };
-    private static final String[] FILES = {"IMG_{n}.jpg", "DSC{n}", "image-{n}.png", "photo_{n}.jpeg", "untitled-{n}", "{class}_{color}_{n}.jpg"};
+    private static final String[] FILES = {
+        "IMG_{n}.jpg", "DSC{n}", "image-{n}.png", "photo_{n}.jpeg", "untitled-{n}", "{class}_{color}_{n}.jpg"
+    };
 
     private Captions() {}
 
@@ -58,8 +83,9 @@ final class Captions {
      */
     static String write(SplittableRandom r, Style style, Scene scene, List<String> printed) {
         return switch (style) {
-            case DESCRIPTIVE -> fill(pick(r, DESCRIPTIVE), r, scene, printed)
-                    + (!printed.isEmpty() && r.nextDouble() < 0.3 ? pick(r, WITH_TEXT) : "");
+            case DESCRIPTIVE ->
+                fill(pick(r, DESCRIPTIVE), r, scene, printed)
+                        + (!printed.isEmpty() && r.nextDouble() < 0.3 ? pick(r, WITH_TEXT) : "");
             case PARROT -> fill(pick(r, PARROT), r, scene, parroted(r, printed));
             case MIXED -> fill(pick(r, MIXED), r, scene, parroted(r, printed));
             case ALT_TEXT -> fill(r.nextDouble() < 0.55 ? pick(r, FILES) : pick(r, SEO), r, scene, printed);

@@ -23,8 +23,22 @@ final class Concepts {
 
     /** The class names, as written in ground truth and captions. */
     static final List<String> CLASSES = List.of(
-            "circle", "square", "triangle", "star", "heart", "house", "tree", "car",
-            "cup", "fish", "flower", "umbrella", "moon", "arrow", "boat", "apple");
+            "circle",
+            "square",
+            "triangle",
+            "star",
+            "heart",
+            "house",
+            "tree",
+            "car",
+            "cup",
+            "fish",
+            "flower",
+            "umbrella",
+            "moon",
+            "arrow",
+            "boat",
+            "apple");
 
     private static final Color DARK = new Color(0x26, 0x26, 0x26);
     private static final Color LIGHT = new Color(0xE8, 0xF1, 0xF8);
@@ -61,8 +75,12 @@ final class Concepts {
                 a.subtract(new Area(new Ellipse2D.Double(-0.35, -1.0, 1.7, 1.7)));
                 body(g, a, main, edge);
             }
-            case "arrow" -> body(g, polygon(-0.95, -0.22, 0.25, -0.22, 0.25, -0.6, 0.95, 0, 0.25, 0.6, 0.25, 0.22, -0.95, 0.22),
-                    main, edge);
+            case "arrow" ->
+                body(
+                        g,
+                        polygon(-0.95, -0.22, 0.25, -0.22, 0.25, -0.6, 0.95, 0, 0.25, 0.6, 0.25, 0.22, -0.95, 0.22),
+                        main,
+                        edge);
             case "boat" -> boat(g, main, edge);
             case "apple" -> apple(g, main, edge);
             default -> throw new IllegalArgumentException("unknown concept " + name);

@@ -13,7 +13,12 @@ final class FakeUrls {
         "i.pinboard.example", "assets.clipartzone.example", "img.marketplace.example", "uploads.newsdaily.example",
     };
     private static final String[] PATHS = {
-        "wp-content/uploads/{y}/{m}", "products/large", "photos/{y}", "images/thumbs", "media/catalog/product/{a}/{b}", "i",
+        "wp-content/uploads/{y}/{m}",
+        "products/large",
+        "photos/{y}",
+        "images/thumbs",
+        "media/catalog/product/{a}/{b}",
+        "i",
     };
 
     private FakeUrls() {}

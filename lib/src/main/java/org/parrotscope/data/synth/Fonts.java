@@ -68,13 +68,14 @@ final class Fonts {
         for (String[] e : files) {
             Path p = Path.of(e[0]);
             if (!Files.isRegularFile(p)) {
-                throw new IllegalStateException("mini-LAION needs the font file " + p + " from the Debian package " + e[1]
-                        + " (install it with: apt-get install " + e[1] + ", or run environment/bootstrap)");
+                throw new IllegalStateException("mini-LAION needs the font file " + p + " from the Debian package "
+                        + e[1] + " (install it with: apt-get install " + e[1] + ", or run environment/bootstrap)");
             }
             try {
                 fonts.add(Font.createFont(Font.TRUETYPE_FONT, p.toFile()));
             } catch (FontFormatException | IOException ex) {
-                throw new IllegalStateException("cannot load font " + p + " (package " + e[1] + "): " + ex.getMessage(), ex);
+                throw new IllegalStateException(
+                        "cannot load font " + p + " (package " + e[1] + "): " + ex.getMessage(), ex);
             }
         }
         return List.copyOf(fonts);

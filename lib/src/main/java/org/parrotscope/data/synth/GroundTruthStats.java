@@ -57,14 +57,22 @@ public record GroundTruthStats(
 
     /** @return a small table in the style of the paper's Table 1 */
     public String table() {
-        return String.format(Locale.ROOT, """
+        return String.format(
+                Locale.ROOT,
+                """
                 Num. of Total Img.                %d
                 Num. of Img. w/ Emb. Text         %d (%.2f%%)
                 Num. of Img. w/ Co-Emb. Text      %d (%.2f%% of text images)
                 Co-Emb. Text Rate (in Total)      %.2f%%
                 - (in Img. w/ Emb. Text)          %.2f%%
-                """, images, imagesWithText, 100 * textRate(), imagesWithCoEmbText, 100 * coEmbRateOfTextImages(),
-                100 * meanCotrTotal, 100 * meanCotrTextImages);
+                """,
+                images,
+                imagesWithText,
+                100 * textRate(),
+                imagesWithCoEmbText,
+                100 * coEmbRateOfTextImages(),
+                100 * meanCotrTotal,
+                100 * meanCotrTextImages);
     }
 
     /** Accumulates samples into statistics; not thread-safe. */
@@ -107,7 +115,11 @@ public record GroundTruthStats(
 
         /** @return the statistics so far */
         public GroundTruthStats stats() {
-            return new GroundTruthStats(images, withText, withCoEmb, images == 0 ? Double.NaN : sum / images,
+            return new GroundTruthStats(
+                    images,
+                    withText,
+                    withCoEmb,
+                    images == 0 ? Double.NaN : sum / images,
                     withText == 0 ? Double.NaN : sum / withText);
         }
     }

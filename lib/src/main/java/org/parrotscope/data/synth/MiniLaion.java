@@ -76,7 +76,12 @@ public final class MiniLaion {
                 : new TextPainter(size, config.signRate()).draw(img, p.text().blocks(), st.place);
         Scene scene = p.scene();
         String caption = p.caption();
-        Truth truth = new Truth(scene.className(), scene.color().name(), scene.background().kind(), p.style().id(), words,
+        Truth truth = new Truth(
+                scene.className(),
+                scene.color().name(),
+                scene.background().kind(),
+                p.style().id(),
+                words,
                 coEmbedded(caption, p.printed()));
         byte[] bytes = ImageEncoding.encode(img, config.format(), config.jpegQuality());
         String key = key(index);
@@ -170,7 +175,9 @@ public final class MiniLaion {
 
     private static String sha256(byte[] b) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(b));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -61,18 +61,21 @@ public final class MiniLaionWriter {
      * @return the ground-truth statistics of the whole data set
      * @throws IOException when a shard cannot be written, or resuming a folder made with other options
      */
-    public static GroundTruthStats write(MiniLaion generator, Path dir, Progress progress, boolean resume) throws IOException {
+    public static GroundTruthStats write(MiniLaion generator, Path dir, Progress progress, boolean resume)
+            throws IOException {
         SynthConfig c = generator.config();
         JsonObject options = options(c);
         Path optionsFile = dir.resolve(OPTIONS_FILE);
         if (resume && Files.exists(optionsFile)) {
-            JsonObject old = JsonParser.parseString(Files.readString(optionsFile, StandardCharsets.UTF_8)).getAsJsonObject();
+            JsonObject old = JsonParser.parseString(Files.readString(optionsFile, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
             if (!old.equals(options)) {
-                throw new IOException("cannot resume " + dir + ": it was made with other options " + old
-                        + " (now " + options + "); use another output folder or run without --resume");
+                throw new IOException("cannot resume " + dir + ": it was made with other options " + old + " (now "
+                        + options + "); use another output folder or run without --resume");
             }
         }
-        AtomicFiles.write(optionsFile, out -> out.write((Json.PRETTY.toJson(options) + "\n").getBytes(StandardCharsets.UTF_8)));
+        AtomicFiles.write(
+                optionsFile, out -> out.write((Json.PRETTY.toJson(options) + "\n").getBytes(StandardCharsets.UTF_8)));
         GroundTruthStats.Accumulator stats = new GroundTruthStats.Accumulator();
         for (long shard = 0; shard < c.shards(); shard++) {
             long from = shard * c.shardSize();
@@ -86,11 +89,14 @@ public final class MiniLaionWriter {
                 progress.advance(to - from);
                 continue;
             }
-            List<MiniLaion.Generated> samples = LongStream.range(from, to).parallel().mapToObj(i -> {
-                MiniLaion.Generated g = generator.generate(i);
-                progress.advance(1);
-                return g;
-            }).toList();
+            List<MiniLaion.Generated> samples = LongStream.range(from, to)
+                    .parallel()
+                    .mapToObj(i -> {
+                        MiniLaion.Generated g = generator.generate(i);
+                        progress.advance(1);
+                        return g;
+                    })
+                    .toList();
             try (ShardWriter w = ShardWriter.open(file)) {
                 for (MiniLaion.Generated g : samples) {
                     w.write(g.sample());
@@ -115,39 +121,48 @@ public final class MiniLaionWriter {
      * @throws IOException when an image cannot be written
      * @throws IllegalArgumentException when the generator prints text
      */
-    public static Map<String, Integer> writeClassFolders(MiniLaion generator, Path dir, Progress progress, boolean resume)
-            throws IOException {
+    public static Map<String, Integer> writeClassFolders(
+            MiniLaion generator, Path dir, Progress progress, boolean resume) throws IOException {
         SynthConfig c = generator.config();
         if (c.textRate() != 0) {
-            throw new IllegalArgumentException("class folders hold text-free concept images: text rate must be 0, not " + c.textRate());
+            throw new IllegalArgumentException(
+                    "class folders hold text-free concept images: text rate must be 0, not " + c.textRate());
         }
         JsonObject options = options(c);
         options.addProperty("layout", "class_folders");
         Files.createDirectories(dir);
-        AtomicFiles.write(dir.resolve(OPTIONS_FILE), out -> out.write((Json.PRETTY.toJson(options) + "\n").getBytes(StandardCharsets.UTF_8)));
+        AtomicFiles.write(
+                dir.resolve(OPTIONS_FILE),
+                out -> out.write((Json.PRETTY.toJson(options) + "\n").getBytes(StandardCharsets.UTF_8)));
         Map<String, Integer> counts = new LinkedHashMap<>();
         MiniLaion.classes().forEach(k -> counts.put(k, 0));
         for (long from = 0; from < c.samples(); from += c.shardSize()) {
-            List<MiniLaion.Generated> batch = LongStream.range(from, Math.min(c.samples(), from + c.shardSize())).parallel()
+            List<MiniLaion.Generated> batch = LongStream.range(from, Math.min(c.samples(), from + c.shardSize()))
+                    .parallel()
                     .mapToObj(i -> {
-                        MiniLaion.Generated g = existing(dir, MiniLaion.key(i), resume) == null ? generator.generate(i) : null;
+                        MiniLaion.Generated g =
+                                existing(dir, MiniLaion.key(i), resume) == null ? generator.generate(i) : null;
                         progress.advance(1);
                         return g;
-                    }).toList();
+                    })
+                    .toList();
             for (MiniLaion.Generated g : batch) {
                 if (g == null) {
                     continue;
                 }
                 Path folder = Files.createDirectories(dir.resolve(g.truth().className()));
                 byte[] bytes = g.sample().imageBytes();
-                AtomicFiles.write(folder.resolve(g.sample().key() + "." + g.sample().imageExt()), out -> out.write(bytes));
+                AtomicFiles.write(
+                        folder.resolve(g.sample().key() + "." + g.sample().imageExt()), out -> out.write(bytes));
             }
         }
         for (String k : MiniLaion.classes()) {
             Path folder = dir.resolve(k);
             if (Files.isDirectory(folder)) {
                 try (var files = Files.list(folder)) {
-                    counts.put(k, (int) files.filter(f -> !f.getFileName().toString().startsWith(".")).count());
+                    counts.put(k, (int)
+                            files.filter(f -> !f.getFileName().toString().startsWith("."))
+                                    .count());
                 }
             }
         }

@@ -20,7 +20,14 @@ import java.util.SplittableRandom;
  * @param cy the object's centre y as a fraction of the image side
  * @param angle the object's tilt in radians
  */
-record Scene(String className, Palette.Named color, Backgrounds.Plan background, double half, double cx, double cy, double angle) {
+record Scene(
+        String className,
+        Palette.Named color,
+        Backgrounds.Plan background,
+        double half,
+        double cx,
+        double cy,
+        double angle) {
 
     /** @return true when the object fills much of the image (for "large"/"small" in captions) */
     boolean large() {

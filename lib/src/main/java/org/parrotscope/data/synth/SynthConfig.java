@@ -78,7 +78,8 @@ public record SynthConfig(
         rate("alt-text rate", altTextRate);
         rate("sign rate", signRate);
         if (parrotRate + mixedRate + altTextRate > 1 + 1e-9) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "parrot + mixed + alt-text rates must be <= 1 (the rest is descriptive), got %.3f",
                     parrotRate + mixedRate + altTextRate));
         }
@@ -257,8 +258,18 @@ public record SynthConfig(
             if (seed == null || samples == null) {
                 throw new IllegalStateException("SynthConfig needs setSeed and setSamples");
             }
-            return new SynthConfig(seed, samples, shardSize, imageSize, textRate, parrotRate, mixedRate, altTextRate,
-                    signRate, format, jpegQuality);
+            return new SynthConfig(
+                    seed,
+                    samples,
+                    shardSize,
+                    imageSize,
+                    textRate,
+                    parrotRate,
+                    mixedRate,
+                    altTextRate,
+                    signRate,
+                    format,
+                    jpegQuality);
         }
     }
 }

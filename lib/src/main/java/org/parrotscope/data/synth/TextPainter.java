@@ -26,8 +26,13 @@ final class TextPainter {
 
     private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
     private static final Color[] SIGN_COLORS = {
-        new Color(0xFA, 0xFA, 0xFA), new Color(0xFF, 0xEB, 0x3B), new Color(0x21, 0x21, 0x21),
-        new Color(0xC6, 0x28, 0x28), new Color(0x15, 0x65, 0xC0), new Color(0x2E, 0x7D, 0x32), new Color(0xFF, 0xF3, 0xE0)
+        new Color(0xFA, 0xFA, 0xFA),
+        new Color(0xFF, 0xEB, 0x3B),
+        new Color(0x21, 0x21, 0x21),
+        new Color(0xC6, 0x28, 0x28),
+        new Color(0x15, 0x65, 0xC0),
+        new Color(0x2E, 0x7D, 0x32),
+        new Color(0xFF, 0xF3, 0xE0)
     };
     private static final int MAX_TRIES = 2000;
     /** WCAG contrast ratio the text colour needs against the darkest and lightest background under it. */
@@ -87,8 +92,12 @@ final class TextPainter {
                 for (String w : line) {
                     // anti-aliased fill touches every pixel the outline crosses: floor/ceil covers them all
                     Rectangle2D b = lay.words().get(i++).getBounds2D();
-                    out.add(new WordBox(w, (int) Math.floor(b.getMinX() - grow), (int) Math.floor(b.getMinY() - grow),
-                            (int) Math.ceil(b.getMaxX() + grow), (int) Math.ceil(b.getMaxY() + grow)));
+                    out.add(new WordBox(
+                            w,
+                            (int) Math.floor(b.getMinX() - grow),
+                            (int) Math.floor(b.getMinY() - grow),
+                            (int) Math.ceil(b.getMaxX() + grow),
+                            (int) Math.ceil(b.getMaxY() + grow)));
                 }
             }
         }
@@ -103,7 +112,8 @@ final class TextPainter {
         return max;
     }
 
-    private Layout layout(Font font, List<List<String>> block, float em, boolean sign, double cx, double cy, double angle) {
+    private Layout layout(
+            Font font, List<List<String>> block, float em, boolean sign, double cx, double cy, double angle) {
         float space = em * 0.3f;
         float lineHeight = em * 1.15f;
         List<GlyphVector> gvs = new ArrayList<>();
@@ -140,8 +150,8 @@ final class TextPainter {
         for (Shape s : words) {
             // outlined text grows by the stroke: keep a margin of 0.1 em around every word
             Rectangle2D b = s.getBounds2D();
-            Rectangle2D grown = new Rectangle2D.Double(b.getX() - em * 0.1, b.getY() - em * 0.1, b.getWidth() + em * 0.2,
-                    b.getHeight() + em * 0.2);
+            Rectangle2D grown = new Rectangle2D.Double(
+                    b.getX() - em * 0.1, b.getY() - em * 0.1, b.getWidth() + em * 0.2, b.getHeight() + em * 0.2);
             bounds = bounds == null ? grown : bounds.createUnion(grown);
         }
         return new Layout(words, sign ? signShape : null, bounds, em);
@@ -178,7 +188,9 @@ final class TextPainter {
                 g.draw(lay.sign());
                 Color text = pickText(r, Palette.luminance(board), Palette.luminance(board));
                 if (text == null) {
-                    text = Palette.luminance(board) > 0.3 ? Palette.COLORS.get(8).color() : Palette.COLORS.get(9).color();
+                    text = Palette.luminance(board) > 0.3
+                            ? Palette.COLORS.get(8).color()
+                            : Palette.COLORS.get(9).color();
                 }
                 fillWords(g, lay, text, null);
                 return 0;
@@ -191,8 +203,12 @@ final class TextPainter {
             } else {
                 // busy or two-toned background: meme-style outlined text stays legible on anything
                 boolean light = r.nextBoolean();
-                Color fill = light ? Palette.COLORS.get(9).color() : Palette.COLORS.get(8).color();
-                Color edge = light ? Palette.COLORS.get(8).color() : Palette.COLORS.get(9).color();
+                Color fill = light
+                        ? Palette.COLORS.get(9).color()
+                        : Palette.COLORS.get(8).color();
+                Color edge = light
+                        ? Palette.COLORS.get(8).color()
+                        : Palette.COLORS.get(9).color();
                 fillWords(g, lay, fill, edge);
                 return lay.em() * OUTLINE / 2;
             }

@@ -19,7 +19,11 @@ import java.util.Objects;
  *     match), each once, in caption order: the Co-Emb. text of Algorithm 1
  */
 public record Truth(
-        String className, String color, String background, String captionStyle, List<WordBox> words,
+        String className,
+        String color,
+        String background,
+        String captionStyle,
+        List<WordBox> words,
         List<String> captionWordsInImage) {
 
     /** Validates and copies the fields. */
@@ -79,13 +83,22 @@ public record Truth(
         for (JsonElement e : t.getAsJsonArray("words")) {
             JsonObject w = e.getAsJsonObject();
             JsonArray b = w.getAsJsonArray("box");
-            words.add(new WordBox(w.get("text").getAsString(), b.get(0).getAsInt(), b.get(1).getAsInt(), b.get(2).getAsInt(),
+            words.add(new WordBox(
+                    w.get("text").getAsString(),
+                    b.get(0).getAsInt(),
+                    b.get(1).getAsInt(),
+                    b.get(2).getAsInt(),
                     b.get(3).getAsInt()));
         }
         List<String> co = new ArrayList<>();
         t.getAsJsonArray("caption_words_in_image").forEach(e -> co.add(e.getAsString()));
         String style = t.has("caption_style") ? t.get("caption_style").getAsString() : "";
-        return new Truth(t.get("class").getAsString(), t.get("color").getAsString(), t.get("background").getAsString(), style,
-                words, co);
+        return new Truth(
+                t.get("class").getAsString(),
+                t.get("color").getAsString(),
+                t.get("background").getAsString(),
+                style,
+                words,
+                co);
     }
 }

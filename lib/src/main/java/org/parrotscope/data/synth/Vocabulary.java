@@ -81,7 +81,8 @@ record Vocabulary(Map<String, List<String>> sections) {
             }
             // a printed word must be one token under Algorithm 1's split()
             if (current == null || line.chars().anyMatch(Character::isWhitespace)) {
-                throw new IllegalStateException(source + ":" + n + ": expected a single word inside a [section], got '" + line + "'");
+                throw new IllegalStateException(
+                        source + ":" + n + ": expected a single word inside a [section], got '" + line + "'");
             }
             if (!seen.add(line)) {
                 throw new IllegalStateException(source + ":" + n + ": duplicate word '" + line + "'");

@@ -19,7 +19,8 @@ public record WordBox(String text, int x0, int y0, int x1, int y1) {
             throw new IllegalArgumentException("a word box needs a single non-empty token, got '" + text + "'");
         }
         if (x1 <= x0 || y1 <= y0) {
-            throw new IllegalArgumentException("empty box for '" + text + "': [" + x0 + "," + y0 + "," + x1 + "," + y1 + "]");
+            throw new IllegalArgumentException(
+                    "empty box for '" + text + "': [" + x0 + "," + y0 + "," + x1 + "," + y1 + "]");
         }
     }
 

@@ -50,11 +50,14 @@ class GroundTruthStatsTest {
 
     @Test
     void truth_roundTripsThroughJson() {
-        Truth t = new Truth("cup", "blue", "texture", "mixed", List.of(new WordBox("Acme", 1, 2, 30, 14)), List.of("Acme"));
+        Truth t = new Truth(
+                "cup", "blue", "texture", "mixed", List.of(new WordBox("Acme", 1, 2, 30, 14)), List.of("Acme"));
         com.google.gson.JsonObject meta = new com.google.gson.JsonObject();
         meta.add("truth", t.toJson());
         assertEquals(t, Truth.fromJson(meta));
-        assertEquals("{\"class\":\"cup\",\"color\":\"blue\",\"background\":\"texture\",\"caption_style\":\"mixed\","
-                + "\"words\":[{\"text\":\"Acme\",\"box\":[1,2,30,14]}],\"caption_words_in_image\":[\"Acme\"]}", t.toJson().toString());
+        assertEquals(
+                "{\"class\":\"cup\",\"color\":\"blue\",\"background\":\"texture\",\"caption_style\":\"mixed\","
+                        + "\"words\":[{\"text\":\"Acme\",\"box\":[1,2,30,14]}],\"caption_words_in_image\":[\"Acme\"]}",
+                t.toJson().toString());
     }
 }

@@ -33,6 +33,7 @@ class MiniLaionCalibrationTest {
     private static final double PAPER_CO_EMB_SHARE = 663_600_432.0 / 1_083_896_427.0;
     /** Table 1: Co-Emb. Text Rate in Img. w/ Emb. Text. */
     private static final double PAPER_MEAN_COTR_TEXT = 0.2824;
+
     private static final double TOLERANCE = 0.03;
 
     @TempDir
@@ -44,11 +45,16 @@ class MiniLaionCalibrationTest {
 
     @BeforeAll
     static void generate() throws Exception {
-        SynthConfig c = SynthConfig.builder().setSeed(20240).setSamples(2000).optImageSize(64).build();
+        SynthConfig c = SynthConfig.builder()
+                .setSeed(20240)
+                .setSamples(2000)
+                .optImageSize(64)
+                .build();
         printed = MiniLaionWriter.write(new MiniLaion(c), dir, Progress.silent());
         Map<String, byte[]> entries = TarEntries.readAll(dir);
         for (String name : TarEntries.jsonNames(entries)) {
-            metas.add(JsonParser.parseString(new String(entries.get(name), StandardCharsets.UTF_8)).getAsJsonObject());
+            metas.add(JsonParser.parseString(new String(entries.get(name), StandardCharsets.UTF_8))
+                    .getAsJsonObject());
             String key = name.substring(0, name.indexOf('.'));
             captions.add(new String(entries.get(key + ".txt"), StandardCharsets.UTF_8));
         }
@@ -90,9 +96,10 @@ class MiniLaionCalibrationTest {
         double textRate = withText / 2000.0;
         double coShare = (double) withCoEmb / withText;
         double meanCotr = cotrSum / withText;
-        System.out.printf("calibration over 2000 samples: text %.4f (paper %.4f), co-emb share %.4f (paper %.4f), "
-                + "mean CoTR text images %.4f (paper %.4f)%n", textRate, PAPER_TEXT_RATE, coShare, PAPER_CO_EMB_SHARE, meanCotr,
-                PAPER_MEAN_COTR_TEXT);
+        System.out.printf(
+                "calibration over 2000 samples: text %.4f (paper %.4f), co-emb share %.4f (paper %.4f), "
+                        + "mean CoTR text images %.4f (paper %.4f)%n",
+                textRate, PAPER_TEXT_RATE, coShare, PAPER_CO_EMB_SHARE, meanCotr, PAPER_MEAN_COTR_TEXT);
         assertEquals(PAPER_TEXT_RATE, textRate, TOLERANCE);
         assertEquals(PAPER_CO_EMB_SHARE, coShare, TOLERANCE);
         assertEquals(PAPER_MEAN_COTR_TEXT, meanCotr, TOLERANCE);
@@ -113,7 +120,10 @@ class MiniLaionCalibrationTest {
                 }
             }
             List<String> actual = new ArrayList<>();
-            metas.get(i).getAsJsonObject("truth").getAsJsonArray("caption_words_in_image").forEach(e -> actual.add(e.getAsString()));
+            metas.get(i)
+                    .getAsJsonObject("truth")
+                    .getAsJsonArray("caption_words_in_image")
+                    .forEach(e -> actual.add(e.getAsString()));
             assertEquals(List.copyOf(expected), actual, captions.get(i));
         }
     }
@@ -146,7 +156,9 @@ class MiniLaionCalibrationTest {
             assertEquals("success", m.get("status").getAsString());
             assertEquals(64, m.get("width").getAsInt());
             assertEquals(64, m.get("height").getAsInt());
-            assertTrue(m.get("url").getAsString().matches("https://[a-z.]+\\.example/\\S+\\.jpg"), m.get("url").getAsString());
+            assertTrue(
+                    m.get("url").getAsString().matches("https://[a-z.]+\\.example/\\S+\\.jpg"),
+                    m.get("url").getAsString());
         }
     }
 }

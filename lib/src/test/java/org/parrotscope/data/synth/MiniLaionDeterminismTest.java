@@ -19,7 +19,12 @@ class MiniLaionDeterminismTest {
     Path dir;
 
     private Path generate(String name, long seed, int samples, int shardSize) throws Exception {
-        SynthConfig c = SynthConfig.builder().setSeed(seed).setSamples(samples).optShardSize(shardSize).optImageSize(96).build();
+        SynthConfig c = SynthConfig.builder()
+                .setSeed(seed)
+                .setSamples(samples)
+                .optShardSize(shardSize)
+                .optImageSize(96)
+                .build();
         Path out = dir.resolve(name);
         MiniLaionWriter.write(new MiniLaion(c), out, Progress.silent());
         return out;
@@ -30,9 +35,14 @@ class MiniLaionDeterminismTest {
         Path a = generate("a", 42, 40, 16);
         Path b = generate("b", 42, 40, 16);
         List<Path> sa = TarEntries.shards(a);
-        assertEquals(List.of("00000.tar", "00001.tar", "00002.tar"), sa.stream().map(p -> p.getFileName().toString()).toList());
+        assertEquals(
+                List.of("00000.tar", "00001.tar", "00002.tar"),
+                sa.stream().map(p -> p.getFileName().toString()).toList());
         for (Path p : sa) {
-            assertArrayEquals(Files.readAllBytes(p), Files.readAllBytes(b.resolve(p.getFileName())), p.getFileName().toString());
+            assertArrayEquals(
+                    Files.readAllBytes(p),
+                    Files.readAllBytes(b.resolve(p.getFileName())),
+                    p.getFileName().toString());
         }
     }
 
@@ -68,7 +78,9 @@ class MiniLaionDeterminismTest {
             assertEquals(l.truth().className(), s.truth().className());
             assertEquals(l.truth().color(), s.truth().color());
             assertEquals(l.truth().background(), s.truth().background());
-            assertEquals(l.truth().words().stream().map(WordBox::text).toList(), s.truth().words().stream().map(WordBox::text).toList());
+            assertEquals(
+                    l.truth().words().stream().map(WordBox::text).toList(),
+                    s.truth().words().stream().map(WordBox::text).toList());
         }
     }
 }

@@ -37,7 +37,12 @@ class MiniLaionGroundTruthTest {
 
     @Test
     void wordBoxes_areInsideTheImageAndCoverPixelsThatDifferFromTheTextFreeImage() throws Exception {
-        MiniLaion gen = new MiniLaion(SynthConfig.builder().setSeed(3).setSamples(60).optImageSize(SIZE).optTextRate(1.0).build());
+        MiniLaion gen = new MiniLaion(SynthConfig.builder()
+                .setSeed(3)
+                .setSamples(60)
+                .optImageSize(SIZE)
+                .optTextRate(1.0)
+                .build());
         int boxes = 0;
         for (long i = 0; i < 60; i++) {
             MiniLaion.Generated g = gen.generate(i);
@@ -45,7 +50,8 @@ class MiniLaionGroundTruthTest {
             BufferedImage plain = gen.textFreeImage(i);
             assertFalse(g.truth().words().isEmpty(), "text rate 1 must print words");
             for (WordBox w : g.truth().words()) {
-                assertTrue(w.x0() >= 0 && w.y0() >= 0 && w.x1() <= SIZE && w.y1() <= SIZE, "box outside the image: " + w);
+                assertTrue(
+                        w.x0() >= 0 && w.y0() >= 0 && w.x1() <= SIZE && w.y1() <= SIZE, "box outside the image: " + w);
                 long changed = 0;
                 for (int y = w.y0(); y < w.y1(); y++) {
                     for (int x = w.x0(); x < w.x1(); x++) {
@@ -53,8 +59,15 @@ class MiniLaionGroundTruthTest {
                     }
                 }
                 // glyph ink covers a good part of a word's box (JPEG noise stays below the 40-level tolerance)
-                assertTrue(changed >= 0.1 * w.area(), String.format(Locale.ROOT, "sample %d word %s: only %d of %d pixels changed",
-                        i, w, changed, w.area()));
+                assertTrue(
+                        changed >= 0.1 * w.area(),
+                        String.format(
+                                Locale.ROOT,
+                                "sample %d word %s: only %d of %d pixels changed",
+                                i,
+                                w,
+                                changed,
+                                w.area()));
                 boxes++;
             }
         }
@@ -64,14 +77,20 @@ class MiniLaionGroundTruthTest {
     @Test
     void withoutSigns_everyChangedPixelLiesInAWordBoxAndBoxesAreTight() throws Exception {
         // PNG is lossless and no sign is drawn, so text is the only difference from the text-free image
-        MiniLaion gen = new MiniLaion(SynthConfig.builder().setSeed(9).setSamples(40).optImageSize(SIZE).optTextRate(1.0)
-                .optSignRate(0).optFormat("png").build());
+        MiniLaion gen = new MiniLaion(SynthConfig.builder()
+                .setSeed(9)
+                .setSamples(40)
+                .optImageSize(SIZE)
+                .optTextRate(1.0)
+                .optSignRate(0)
+                .optFormat("png")
+                .build());
         for (long i = 0; i < 40; i++) {
             MiniLaion.Generated g = gen.generate(i);
             BufferedImage img = decode(g);
             BufferedImage plain = gen.textFreeImage(i);
             List<WordBox> words = g.truth().words();
-            int[][] inkBox = new int[words.size()][] ;
+            int[][] inkBox = new int[words.size()][];
             for (int y = 0; y < SIZE; y++) {
                 for (int x = 0; x < SIZE; x++) {
                     if (img.getRGB(x, y) == plain.getRGB(x, y)) {
@@ -89,7 +108,9 @@ class MiniLaionGroundTruthTest {
                             b[3] = Math.max(b[3], y + 1);
                         }
                     }
-                    assertTrue(inside, "sample " + i + ": pixel (" + x + "," + y + ") changed outside every word box " + words);
+                    assertTrue(
+                            inside,
+                            "sample " + i + ": pixel (" + x + "," + y + ") changed outside every word box " + words);
                 }
             }
             for (int k = 0; k < words.size(); k++) {
@@ -97,7 +118,8 @@ class MiniLaionGroundTruthTest {
                 int[] b = inkBox[k];
                 assertTrue(b != null, "sample " + i + ": no changed pixel in " + w);
                 // the box hugs the ink: at most 2 px slack on each side (anti-aliasing rounds to whole pixels)
-                assertTrue(b[0] - w.x0() <= 2 && b[1] - w.y0() <= 2 && w.x1() - b[2] <= 2 && w.y1() - b[3] <= 2,
+                assertTrue(
+                        b[0] - w.x0() <= 2 && b[1] - w.y0() <= 2 && w.x1() - b[2] <= 2 && w.y1() - b[3] <= 2,
                         "sample " + i + ": box " + w + " vs ink [" + b[0] + "," + b[1] + "," + b[2] + "," + b[3] + "]");
             }
         }
@@ -105,7 +127,12 @@ class MiniLaionGroundTruthTest {
 
     @Test
     void textRateZero_printsNoWordsAndWritesNoParrotCaptions() {
-        MiniLaion gen = new MiniLaion(SynthConfig.builder().setSeed(1).setSamples(300).optImageSize(48).optTextRate(0).build());
+        MiniLaion gen = new MiniLaion(SynthConfig.builder()
+                .setSeed(1)
+                .setSamples(300)
+                .optImageSize(48)
+                .optTextRate(0)
+                .build());
         Set<String> styles = new HashSet<>();
         for (long i = 0; i < 300; i++) {
             MiniLaion.Generated g = gen.generate(i);

@@ -19,7 +19,12 @@ class MiniLaionWriterTest {
     Path dir;
 
     private static MiniLaion gen(long seed) {
-        return new MiniLaion(SynthConfig.builder().setSeed(seed).setSamples(25).optShardSize(10).optImageSize(48).build());
+        return new MiniLaion(SynthConfig.builder()
+                .setSeed(seed)
+                .setSamples(25)
+                .optShardSize(10)
+                .optImageSize(48)
+                .build());
     }
 
     @Test
@@ -39,7 +44,8 @@ class MiniLaionWriterTest {
     @Test
     void resume_withOtherOptions_isRefused() throws Exception {
         MiniLaionWriter.write(gen(3), dir, Progress.silent());
-        IOException e = assertThrows(IOException.class, () -> MiniLaionWriter.write(gen(4), dir, Progress.silent(), true));
+        IOException e =
+                assertThrows(IOException.class, () -> MiniLaionWriter.write(gen(4), dir, Progress.silent(), true));
         assertTrue(e.getMessage().contains("other options"), e.getMessage());
     }
 }

@@ -21,12 +21,39 @@ class SynthConfigTest {
 
     @Test
     void build_rejectsMissingSeedRatesAboveOneAndUnknownFormat() {
-        assertThrows(IllegalStateException.class, () -> SynthConfig.builder().setSamples(3).build());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SynthConfig.builder().setSeed(1).setSamples(3).optParrotRate(0.8).optMixedRate(0.3).build());
+        assertThrows(
+                IllegalStateException.class,
+                () -> SynthConfig.builder().setSamples(3).build());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> SynthConfig.builder()
+                        .setSeed(1)
+                        .setSamples(3)
+                        .optParrotRate(0.8)
+                        .optMixedRate(0.3)
+                        .build());
         assertTrue(e.getMessage().contains("<= 1"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> SynthConfig.builder().setSeed(1).setSamples(3).optTextRate(1.5).build());
-        assertThrows(IllegalArgumentException.class, () -> SynthConfig.builder().setSeed(1).setSamples(3).optFormat("gif").build());
-        assertEquals("jpg", SynthConfig.builder().setSeed(1).setSamples(3).optFormat("JPEG").build().format());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SynthConfig.builder()
+                        .setSeed(1)
+                        .setSamples(3)
+                        .optTextRate(1.5)
+                        .build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SynthConfig.builder()
+                        .setSeed(1)
+                        .setSamples(3)
+                        .optFormat("gif")
+                        .build());
+        assertEquals(
+                "jpg",
+                SynthConfig.builder()
+                        .setSeed(1)
+                        .setSamples(3)
+                        .optFormat("JPEG")
+                        .build()
+                        .format());
     }
 }

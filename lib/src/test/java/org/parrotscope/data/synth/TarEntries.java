@@ -20,7 +20,8 @@ final class TarEntries {
     /** @return every entry of one shard, name to content, in archive order */
     static Map<String, byte[]> read(Path tar) throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(tar); TarArchiveInputStream t = new TarArchiveInputStream(in)) {
+        try (InputStream in = Files.newInputStream(tar);
+                TarArchiveInputStream t = new TarArchiveInputStream(in)) {
             TarArchiveEntry e;
             while ((e = t.getNextEntry()) != null) {
                 out.put(e.getName(), t.readAllBytes());
@@ -32,7 +33,9 @@ final class TarEntries {
     /** @return the shards of a folder in name order */
     static List<Path> shards(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".tar")).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(".tar"))
+                    .sorted()
+                    .toList();
         }
     }
 

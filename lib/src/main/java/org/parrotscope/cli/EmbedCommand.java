@@ -1,7 +1,6 @@
 package org.parrotscope.cli;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,6 +21,7 @@ import org.parrotscope.clip.SafetensorsWriter;
 import org.parrotscope.data.ImageDecoder;
 import org.parrotscope.data.Sample;
 import org.parrotscope.train.Tokenizers;
+import org.parrotscope.util.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -107,7 +107,7 @@ public final class EmbedCommand implements Callable<Integer> {
             String where = pairs + ":" + (i + 1);
             JsonObject o;
             try {
-                o = JsonParser.parseString(line).getAsJsonObject();
+                o = Json.parse(line).getAsJsonObject();
             } catch (RuntimeException e) {
                 throw new IOException(where + ": not a JSON object: " + e.getMessage(), e);
             }

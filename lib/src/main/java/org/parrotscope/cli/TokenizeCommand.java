@@ -1,7 +1,6 @@
 package org.parrotscope.cli;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.parrotscope.clip.ClipTokenizer;
+import org.parrotscope.util.Json;
 import org.parrotscope.util.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,7 +108,7 @@ public final class TokenizeCommand implements Callable<Integer> {
     private static String text(String line) {
         JsonElement e;
         try {
-            e = JsonParser.parseString(line);
+            e = Json.parse(line);
         } catch (RuntimeException ex) {
             throw new IllegalArgumentException("not JSON: " + ex.getMessage());
         }

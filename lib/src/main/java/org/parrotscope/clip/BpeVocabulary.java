@@ -2,7 +2,6 @@ package org.parrotscope.clip;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.parrotscope.util.Json;
 
 /**
  * The CLIP byte-level BPE vocabulary: token strings to ids, merge ranks, and the two special tokens. Read
@@ -106,7 +106,7 @@ record BpeVocabulary(
     static BpeVocabulary fromHuggingFace(Path vocabJson, Path mergesTxt) throws IOException {
         JsonObject obj;
         try {
-            JsonElement e = JsonParser.parseString(Files.readString(vocabJson, StandardCharsets.UTF_8));
+            JsonElement e = Json.parse(Files.readString(vocabJson, StandardCharsets.UTF_8));
             obj = e.getAsJsonObject();
         } catch (RuntimeException e) {
             throw new IOException(vocabJson + ": not a JSON object of token to id: " + e.getMessage(), e);
@@ -148,7 +148,7 @@ record BpeVocabulary(
     static BpeVocabulary fromTokenizerJson(Path file) throws IOException {
         JsonObject model;
         try {
-            model = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
+            model = Json.parse(Files.readString(file, StandardCharsets.UTF_8))
                     .getAsJsonObject()
                     .getAsJsonObject("model");
             if (model == null || !model.has("vocab") || !model.has("merges")) {

@@ -1,11 +1,11 @@
 package org.parrotscope.clip;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.parrotscope.util.Json;
 
 /**
  * A CLIP architecture in OpenCLIP's {@code model_cfg} vocabulary (the JSON files of OpenCLIP's
@@ -135,7 +135,7 @@ public record ClipConfig(int embedDim, VisionConfig vision, TextConfig text, boo
     public static ClipConfig read(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         try {
-            return fromJson(JsonParser.parseString(text).getAsJsonObject());
+            return fromJson(Json.parse(text).getAsJsonObject());
         } catch (RuntimeException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }

@@ -10,13 +10,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.parrotscope.util.Json;
 
 /**
  * A CLIP model ready to run: the {@link ClipNetwork} with its weights in a DJL {@link Model} on the
@@ -47,7 +47,7 @@ public final class ClipModel implements AutoCloseable {
             List<Path> tokenizerFiles) {
         this.config = config;
         this.preprocessConfig = preprocessConfig == null
-                ? JsonParser.parseString(ModelFolder.DEFAULT_PREPROCESS).getAsJsonObject()
+                ? Json.parse(ModelFolder.DEFAULT_PREPROCESS).getAsJsonObject()
                 : preprocessConfig.deepCopy();
         this.tokenizerFiles = List.copyOf(tokenizerFiles);
         this.network = new ClipNetwork(config);

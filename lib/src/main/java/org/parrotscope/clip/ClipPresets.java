@@ -1,11 +1,11 @@
 package org.parrotscope.clip;
 
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.parrotscope.util.Json;
 
 /**
  * Named CLIP architectures shipped as JSON resources ({@code org/parrotscope/clip/presets/NAME.json},
@@ -52,7 +52,7 @@ public final class ClipPresets {
                 throw new IllegalStateException("preset " + name + " listed but missing from the classpath");
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return ClipConfig.fromJson(JsonParser.parseString(text).getAsJsonObject());
+            return ClipConfig.fromJson(Json.parse(text).getAsJsonObject());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,6 @@
 package org.parrotscope.clip;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,17 +109,17 @@ public final class ModelFolder {
     public static JsonObject preprocessConfig(Path dir) throws IOException {
         Path f = configFile(dir);
         try {
-            JsonObject root = JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8))
-                    .getAsJsonObject();
+            JsonObject root =
+                    Json.parse(Files.readString(f, StandardCharsets.UTF_8)).getAsJsonObject();
             if (root.has("preprocess_cfg") && root.get("preprocess_cfg").isJsonObject()) {
                 return root.getAsJsonObject("preprocess_cfg");
             }
-            JsonObject pre = JsonParser.parseString(DEFAULT_PREPROCESS).getAsJsonObject();
+            JsonObject pre = Json.parse(DEFAULT_PREPROCESS).getAsJsonObject();
             Path hf = dir.resolve("preprocessor_config.json");
             if (Files.isRegularFile(hf)) {
                 // Hugging Face CLIPImageProcessor: bicubic shortest-side resize and centre crop, its own mean/std
-                JsonObject h = JsonParser.parseString(Files.readString(hf, StandardCharsets.UTF_8))
-                        .getAsJsonObject();
+                JsonObject h =
+                        Json.parse(Files.readString(hf, StandardCharsets.UTF_8)).getAsJsonObject();
                 if (h.has("image_mean")) {
                     pre.add("mean", h.get("image_mean"));
                 }

@@ -3,7 +3,6 @@ package org.parrotscope.data;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -15,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.parrotscope.util.Json;
 
 /**
  * The rows of a folder's captions table, read one at a time: {@code captions.csv} (a header row with
@@ -117,7 +117,7 @@ final class CaptionTable implements Closeable {
         }
         JsonObject obj;
         try {
-            JsonElement e = JsonParser.parseString(text.text());
+            JsonElement e = Json.parse(text.text());
             if (!e.isJsonObject()) {
                 throw new JsonParseException("not a JSON object");
             }

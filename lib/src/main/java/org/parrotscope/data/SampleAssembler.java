@@ -3,8 +3,8 @@ package org.parrotscope.data;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
+import org.parrotscope.util.Json;
 
 /**
  * Turns the parts read for one key (image, caption, metadata) into a {@link Sample}, or records why
@@ -80,7 +80,7 @@ final class SampleAssembler {
     private JsonObject parseObject(String key, byte[] metadata) {
         String text = new String(metadata, StandardCharsets.UTF_8);
         try {
-            JsonElement e = JsonParser.parseString(text);
+            JsonElement e = Json.parse(text);
             if (e.isJsonObject()) {
                 return e.getAsJsonObject();
             }

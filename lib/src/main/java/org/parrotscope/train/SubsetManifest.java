@@ -2,7 +2,6 @@ package org.parrotscope.train;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,8 +52,8 @@ public record SubsetManifest(List<String> shards, Set<String> keys) {
      */
     public static SubsetManifest load(Path file) throws IOException {
         try {
-            JsonObject o = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
-                    .getAsJsonObject();
+            JsonObject o =
+                    Json.parse(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
             Path base = file.toAbsolutePath().getParent();
             List<String> shards = new ArrayList<>();
             for (var e : o.getAsJsonArray("shards")) {

@@ -1,12 +1,12 @@
 package org.parrotscope.train;
 
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.parrotscope.clip.ModelFolder;
 import org.parrotscope.clip.TextTokenizer;
+import org.parrotscope.util.Json;
 
 /** Finds the tokenizer of a model folder. */
 public final class Tokenizers {
@@ -74,8 +74,7 @@ public final class Tokenizers {
 
     private static boolean isWordVocabulary(Path vocab) throws IOException {
         try {
-            var o = JsonParser.parseString(Files.readString(vocab, StandardCharsets.UTF_8))
-                    .getAsJsonObject();
+            var o = Json.parse(Files.readString(vocab, StandardCharsets.UTF_8)).getAsJsonObject();
             return o.has("type")
                     && o.get("type").isJsonPrimitive()
                     && "word".equals(o.get("type").getAsString());

@@ -1,7 +1,6 @@
 package org.parrotscope.train;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,8 +52,8 @@ public record TrainState(int step, int totalSteps, long seed, int batch, int sam
             throw new IOException(dir + ": not a training checkpoint (no " + FILE + ")");
         }
         try {
-            JsonObject o = JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8))
-                    .getAsJsonObject();
+            JsonObject o =
+                    Json.parse(Files.readString(f, StandardCharsets.UTF_8)).getAsJsonObject();
             return new TrainState(
                     o.get("step").getAsInt(),
                     o.get("total_steps").getAsInt(),

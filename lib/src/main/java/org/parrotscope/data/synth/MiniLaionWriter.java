@@ -1,7 +1,6 @@
 package org.parrotscope.data.synth;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,7 +66,7 @@ public final class MiniLaionWriter {
         JsonObject options = options(c);
         Path optionsFile = dir.resolve(OPTIONS_FILE);
         if (resume && Files.exists(optionsFile)) {
-            JsonObject old = JsonParser.parseString(Files.readString(optionsFile, StandardCharsets.UTF_8))
+            JsonObject old = Json.parse(Files.readString(optionsFile, StandardCharsets.UTF_8))
                     .getAsJsonObject();
             if (!old.equals(options)) {
                 throw new IOException("cannot resume " + dir + ": it was made with other options " + old + " (now "

@@ -65,13 +65,8 @@ public final class ShardWriter implements AutoCloseable {
     public static ShardWriter open(Path tarFile) throws IOException {
         Path abs = tarFile.toAbsolutePath();
         Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
-        try {
-            // temp files are created private (0600); a published shard is an ordinary readable file
-            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: keep its defaults
-        }
+        // created with the user's umask, so a published shard is as readable as any file the user makes
+        Path tmp = org.parrotscope.util.AtomicFiles.createTempSibling(abs);
         return new ShardWriter(abs, tmp, FileChannel.open(tmp, StandardOpenOption.WRITE));
     }
 

@@ -5,9 +5,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Writes files so that a reader (or a resumed run) never sees a half-written file: the content goes
@@ -27,7 +30,34 @@ public final class AtomicFiles {
         void write(OutputStream out) throws IOException;
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private AtomicFiles() {}
+
+    /**
+     * Creates an empty temporary sibling of {@code target} ({@code .<name>.<random>.tmp}) whose permissions
+     * follow the user's umask, as the renamed file's will. {@link Files#createTempFile} makes 0600 files,
+     * which a group sharing a cluster folder could not read once renamed.
+     *
+     * @param target the final path, absolute
+     * @return the new, empty file
+     * @throws IOException when it cannot be created
+     */
+    public static Path createTempSibling(Path target) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = target.resolveSibling(
+                    "." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                Files.newByteChannel(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+                        .close();
+                return tmp;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 16) {
+                    throw e;
+                }
+            }
+        }
+    }
 
     /**
      * Writes {@code target} atomically.
@@ -40,7 +70,7 @@ public final class AtomicFiles {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        Path tmp = createTempSibling(abs);
         try {
             try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
                     OutputStream out =

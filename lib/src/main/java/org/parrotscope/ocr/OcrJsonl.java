@@ -40,14 +40,23 @@ public final class OcrJsonl {
      * @throws IOException when writing fails; the file is then unchanged
      */
     public static void write(Path file, List<OcrRecord> records) throws IOException {
-        AtomicFiles.write(file, out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            for (OcrRecord r : records) {
-                w.write(toLine(r));
-                w.write('\n');
-            }
-            w.flush();
-        });
+        AtomicFiles.write(file, out -> writeLines(out, records));
+    }
+
+    /**
+     * Writes records to a stream, one line each, in list order.
+     *
+     * @param out the stream (flushed, not closed)
+     * @param records the records
+     * @throws IOException when writing fails
+     */
+    public static void writeLines(java.io.OutputStream out, List<OcrRecord> records) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        for (OcrRecord r : records) {
+            w.write(toLine(r));
+            w.write('\n');
+        }
+        w.flush();
     }
 
     /**

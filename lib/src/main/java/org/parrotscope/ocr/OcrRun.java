@@ -27,15 +27,21 @@ import org.parrotscope.data.Skipped;
 import org.parrotscope.util.AtomicFiles;
 import org.parrotscope.util.Json;
 import org.parrotscope.util.Progress;
+import org.parrotscope.util.ShardOutput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * OCR over a dataset (paper Step 2): every sample of every shard through one engine, in parallel, one
  * JSONL file per shard ({@code <out>/<shard name>.jsonl}, {@link OcrJsonl}) in the shard's sample order.
  *
  * <ul>
- *   <li>Resumable: a shard's file is written atomically once the shard is finished, and a run skips shards
- *       whose file exists, so a run killed at any moment (even SIGKILL) and restarted ends with every sample
- *       present exactly once.
+ *   <li>Resumable within a shard ({@link ShardOutput}): records are journaled as they are made, so a run
+ *       killed at any moment (even SIGKILL) loses only the samples in flight, and a restarted run continues
+ *       each shard where it stopped and ends with every sample present exactly once. A shard's file is
+ *       written atomically once the shard is finished, with a completion record (record count, SHA-256);
+ *       a finished file that was later emptied, truncated or edited is found damaged on resume, logged, and
+ *       redone.
  *   <li>Failures never stop the run. An image that cannot be decoded gets a record with {@code error}
  *       ({@code <reason>: <detail>}, the decoder's reason code) and is also counted in the run's
  *       {@link SkipLog}; so does an engine failure ({@code engine_error}). Samples the reader itself drops
@@ -49,6 +55,8 @@ public final class OcrRun {
 
     /** Lists shards written incompletely because of the limit. */
     static final String PARTIAL_FILE = "ocr-partial-shards.txt";
+
+    private static final Logger LOG = LoggerFactory.getLogger(OcrRun.class);
 
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -104,10 +112,16 @@ public final class OcrRun {
         Set<String> partial = readPartial(out);
         List<Shard> todo = new ArrayList<>();
         for (Shard s : shards) {
-            Path f = outputOf(out, s);
-            if (Files.isRegularFile(f) && !partial.contains(s.name())) {
-                checkEngine(f);
-            } else {
+            ShardOutput so = ShardOutput.of(outputOf(out, s));
+            if (partial.contains(s.name()) || !Files.isRegularFile(so.target())) {
+                todo.add(s);
+                continue;
+            }
+            checkEngine(so.target());
+            ShardOutput.Check check = so.check(this::validate);
+            if (check.state() == ShardOutput.State.DAMAGED) {
+                LOG.warn("{}: damaged output ({}): redoing shard {}", so.target(), check.reason(), s.name());
+                so.discard();
                 todo.add(s);
             }
         }
@@ -132,8 +146,7 @@ public final class OcrRun {
                             unreadable.add(shard.name());
                             continue;
                         }
-                        remaining -= r.records().size();
-                        OcrJsonl.write(outputOf(out, shard), r.records());
+                        remaining -= r.processed();
                         written++;
                         boolean changed = r.cut() ? partial.add(shard.name()) : partial.remove(shard.name());
                         if (r.cut()) {
@@ -170,17 +183,54 @@ public final class OcrRun {
         return summary;
     }
 
-    private record ShardResult(List<OcrRecord> records, boolean cut) {}
+    private record ShardResult(long processed, boolean cut) {}
 
-    /** One shard in sample order; null when the shard cannot be opened. */
+    /** A journal whose records are not the shard's first samples (the shard changed): start it afresh. */
+    private static final class StaleJournal extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        StaleJournal(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** One shard in sample order, resumed from its journal; null when the shard cannot be opened. */
     private ShardResult runShard(
             Shard shard, SampleOcr worker, ExecutorService pool, long remaining, SkipLog skips, Progress progress)
             throws IOException {
         deleteStaleTemps(config.out(), shard);
+        ShardOutput so = ShardOutput.of(outputOf(config.out(), shard));
+        List<String> recovered = so.recover(this::validate);
+        try {
+            return runShard(shard, so, recovered, worker, pool, remaining, skips, progress);
+        } catch (StaleJournal e) {
+            LOG.warn("{}: {}: starting shard {} afresh", so.journal(), e.getMessage(), shard.name());
+            try {
+                return runShard(shard, so, List.of(), worker, pool, remaining, skips, progress);
+            } catch (StaleJournal impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+    }
+
+    private ShardResult runShard(
+            Shard shard,
+            ShardOutput so,
+            List<String> recovered,
+            SampleOcr worker,
+            ExecutorService pool,
+            long remaining,
+            SkipLog skips,
+            Progress progress)
+            throws IOException, StaleJournal {
         List<OcrRecord> records = new ArrayList<>();
+        for (String line : recovered) {
+            records.add(OcrJsonl.parseLine(line));
+        }
         Deque<Future<OcrRecord>> window = new ArrayDeque<>();
         int maxInFlight = 4 * config.threads();
         boolean cut = false;
+        long processed = 0;
         SampleStream stream;
         try {
             stream = shard.open(skips);
@@ -188,30 +238,62 @@ public final class OcrRun {
             skips.add(new Skipped("", shard.path().toString(), "unreadable_shard", e.getMessage()));
             return null;
         }
-        try (stream) {
+        try (stream;
+                ShardOutput.Journal journal = so.openJournal(recovered)) {
             Iterator<Sample> it = stream.iterator();
+            int resumed = 0;
             long left = remaining;
             while (it.hasNext()) {
+                if (resumed < recovered.size()) {
+                    // the first samples were done by a killed run: their records come from the journal
+                    Sample s = it.next();
+                    String expected = records.get(resumed).key();
+                    if (!s.key().equals(expected)) {
+                        throw new StaleJournal("record " + (resumed + 1) + " is " + expected
+                                + " but the shard's sample is " + s.key());
+                    }
+                    resumed++;
+                    progress.advance(1);
+                    continue;
+                }
                 if (left == 0) {
                     cut = true;
                     break;
                 }
                 Sample s = it.next();
                 left--;
+                processed++;
                 window.add(pool.submit(() -> worker.process(s)));
                 while (window.size() >= maxInFlight) {
-                    records.add(take(window.poll()));
+                    records.add(journaled(take(window.poll()), journal));
                     progress.advance(1);
                 }
             }
+            if (resumed < recovered.size()) {
+                throw new StaleJournal("it holds " + recovered.size() + " records, the shard only " + resumed);
+            }
             while (!window.isEmpty()) {
-                records.add(take(window.poll()));
+                records.add(journaled(take(window.poll()), journal));
                 progress.advance(1);
             }
         } finally {
             window.forEach(f -> f.cancel(true));
         }
-        return new ShardResult(records, cut);
+        so.complete(out -> OcrJsonl.writeLines(out, records));
+        return new ShardResult(processed, cut);
+    }
+
+    private static OcrRecord journaled(OcrRecord r, ShardOutput.Journal journal) throws IOException {
+        journal.append(OcrJsonl.toLine(r));
+        return r;
+    }
+
+    /** Throws when a line is not an OCR record of this run's engine (resume checks). */
+    private void validate(String line) {
+        OcrRecord r = OcrJsonl.parseLine(line);
+        if (!r.engine().equals(config.engine())) {
+            throw new IllegalArgumentException("engine " + r.engine() + ", not " + config.engine());
+        }
     }
 
     private static OcrRecord take(Future<OcrRecord> f) throws IOException {
@@ -257,7 +339,7 @@ public final class OcrRun {
             }
             engine = OcrJsonl.parseLine(first).engine();
         } catch (RuntimeException e) {
-            throw new IOException(file + ": existing OCR file is not readable JSONL: " + e.getMessage(), e);
+            return; // not readable: the resume check reports it as damaged and redoes it
         }
         if (!engine.equals(config.engine())) {
             throw new IllegalArgumentException(file + " holds " + engine + " results, not " + config.engine()
@@ -268,10 +350,12 @@ public final class OcrRun {
     /** Temporary files of an atomic write interrupted by a kill (AtomicFiles names them {@code .<name>.*.tmp}). */
     private static void deleteStaleTemps(Path out, Shard shard) throws IOException {
         String prefix = "." + shard.name() + ".jsonl.";
+        String journalPrefix =
+                "." + ShardOutput.of(outputOf(out, shard)).journal().getFileName() + ".";
         try (var files = Files.list(out)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 String n = p.getFileName().toString();
-                if (n.startsWith(prefix) && n.endsWith(".tmp")) {
+                if ((n.startsWith(prefix) || n.startsWith(journalPrefix)) && n.endsWith(".tmp")) {
                     Files.deleteIfExists(p);
                 }
             }

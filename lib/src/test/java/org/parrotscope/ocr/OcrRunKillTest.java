@@ -84,4 +84,63 @@ class OcrRunKillTest {
                             .toList());
         }
     }
+
+    @Test
+    void run_killedInsideAShard_resumesFromItsJournal() throws Exception {
+        List<TestShards.Item> items = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            keys.add("k" + i);
+            items.add(TestShards.rendered(
+                    "k" + i, TextImage.render(640, 480, TextImage.Background.BLOBS, i, "journal", "word" + i)));
+        }
+        String spec = TestShards.folder(tmp.resolve("data/one"), items).toString();
+        Path out = tmp.resolve("ocr");
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Djava.awt.headless=true",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        OcrRunChild.class.getName(),
+                        out.toString(),
+                        "tesseract",
+                        spec)
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("child.log").toFile());
+        pb.environment().put("OMP_THREAD_LIMIT", "1");
+        Process child = pb.start();
+        Path journal =
+                org.parrotscope.util.ShardOutput.of(out.resolve("one.jsonl")).journal();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (journalLines(journal) < 5 && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        child.destroyForcibly();
+        child.waitFor(30, TimeUnit.SECONDS);
+        assertEquals(137, child.exitValue(), "child was not killed: " + Files.readString(tmp.resolve("child.log")));
+        long journaled = journalLines(journal);
+        assertTrue(journaled >= 5 && !Files.exists(out.resolve("one.jsonl")), "killed inside the shard");
+
+        OcrSummary s = OcrRun.builder()
+                .setOut(out)
+                .optEngine("tesseract")
+                .optThreads(2)
+                .buildRun()
+                .run(Datasets.resolve(List.of(spec)));
+
+        // the journal's complete lines were kept (a torn last line is redone), so at most 40 - (journaled - 1)
+        assertTrue(s.samples() <= 40 - (journaled - 1), s.samples() + " spotted again after " + journaled);
+        assertEquals(
+                keys,
+                OcrJsonl.read(out.resolve("one.jsonl")).stream()
+                        .map(OcrRecord::key)
+                        .toList());
+    }
+
+    private static long journalLines(Path journal) throws java.io.IOException {
+        if (!Files.exists(journal)) {
+            return 0;
+        }
+        return Files.readString(journal).chars().filter(c -> c == '\n').count();
+    }
 }

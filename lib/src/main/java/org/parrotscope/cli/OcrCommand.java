@@ -42,7 +42,7 @@ public final class OcrCommand implements Callable<Integer> {
     @Option(
             names = "--engine",
             defaultValue = "ppocr",
-            paramLabel = "ppocr|tesseract|oracle",
+            paramLabel = "ppocr|tesseract|ppocr-det+tesseract|oracle",
             description = "Engine (default: ${DEFAULT-VALUE}).")
     String engine;
 

@@ -40,6 +40,35 @@ final class LineSplitter {
      */
     static List<SpottedWord> split(
             List<CtcDecoder.Emitted> chars, double[] positions, List<double[]> gaps, float[] line, boolean vertical) {
+        List<SpottedWord> words = new ArrayList<>();
+        for (LineWord w : words(chars, positions, gaps)) {
+            words.add(toSpotted(w, line, vertical));
+        }
+        return words;
+    }
+
+    /**
+     * A line word placed on its line.
+     *
+     * @param w the word with its extent along the line
+     * @param line the line's quad in image pixels
+     * @param vertical true when the line was rotated for recognition
+     * @return the word with its sub-quad and box
+     */
+    static SpottedWord toSpotted(LineWord w, float[] line, boolean vertical) {
+        Quad q = new Quad(subQuad(line, w.lo(), w.hi(), vertical));
+        return new SpottedWord(w.text(), w.confidence(), q, q.bounds());
+    }
+
+    /**
+     * Splits at spaces and ink gaps, giving each word's extent as fractions of the line.
+     *
+     * @param chars the decoded characters
+     * @param positions each character's position along the line as a fraction in [0, 1] of the text width
+     * @param gaps blank column runs as {@code {start, end}} fractions of the text width
+     * @return the words in reading order
+     */
+    static List<LineWord> words(List<CtcDecoder.Emitted> chars, double[] positions, List<double[]> gaps) {
         List<int[]> groups = new ArrayList<>();
         int start = -1;
         int prev = -1;
@@ -64,7 +93,10 @@ final class LineSplitter {
         if (start >= 0) {
             groups.add(new int[] {start, prev});
         }
-        List<SpottedWord> words = new ArrayList<>();
+        List<LineWord> words = new ArrayList<>();
+        if (groups.isEmpty()) {
+            return words;
+        }
         int n = chars.size();
         double pitch = n > 1 ? (positions[n - 1] - positions[0]) / (n - 1) : 1.0;
         double[] lo = new double[groups.size()];
@@ -88,8 +120,8 @@ final class LineSplitter {
                 conf += chars.get(i).prob();
             }
             float confidence = (float) Math.max(0, Math.min(1, conf / (last - first + 1)));
-            Quad q = new Quad(subQuad(line, lo[g], Math.max(lo[g], hi[g]), vertical));
-            words.add(new SpottedWord(text.toString(), confidence, q, q.bounds()));
+            double a = clamp(lo[g]);
+            words.add(new LineWord(text.toString(), confidence, a, Math.max(a, clamp(hi[g]))));
         }
         return words;
     }

@@ -27,6 +27,8 @@ import java.nio.file.Path;
  *     between Latin words ({@link InkGaps})
  * @param dropSymbolWords ppocr: drop words without any letter or digit (stars, arrows, brackets the recogniser
  *     reads on shapes), default true
+ * @param tessMinConfidence ppocr-det+tesseract: drop words Tesseract reads with a lower confidence (in [0, 1]),
+ *     default 0.5
  */
 public record OcrOptions(
         Path modelDir,
@@ -41,7 +43,8 @@ public record OcrOptions(
         int recBatchSize,
         int intraOpThreads,
         float wordGapRatio,
-        boolean dropSymbolWords) {
+        boolean dropSymbolWords,
+        float tessMinConfidence) {
 
     /** Validates the ranges. */
     public OcrOptions {
@@ -65,6 +68,9 @@ public record OcrOptions(
         }
         if (!(wordGapRatio >= 0)) {
             throw new IllegalArgumentException("wordGapRatio must be >= 0: " + wordGapRatio);
+        }
+        if (!(tessMinConfidence >= 0 && tessMinConfidence <= 1)) {
+            throw new IllegalArgumentException("tessMinConfidence must be in [0, 1]: " + tessMinConfidence);
         }
         if (recBatchSize < 1 || intraOpThreads < 0) {
             throw new IllegalArgumentException("recBatchSize must be >= 1 and intraOpThreads >= 0");
@@ -97,6 +103,7 @@ public record OcrOptions(
         b.intraOpThreads = intraOpThreads;
         b.wordGapRatio = wordGapRatio;
         b.dropSymbolWords = dropSymbolWords;
+        b.tessMinConfidence = tessMinConfidence;
         return b;
     }
 
@@ -115,6 +122,7 @@ public record OcrOptions(
         private int intraOpThreads = 1;
         private float wordGapRatio = 0.3f;
         private boolean dropSymbolWords = true;
+        private float tessMinConfidence = 0.5f;
 
         private Builder() {}
 
@@ -196,6 +204,12 @@ public record OcrOptions(
             return this;
         }
 
+        /** @param v minimum Tesseract word confidence of ppocr-det+tesseract, in [0, 1] @return this */
+        public Builder optTessMinConfidence(float v) {
+            tessMinConfidence = v;
+            return this;
+        }
+
         /** @return the validated options */
         public OcrOptions build() {
             return new OcrOptions(
@@ -211,7 +225,8 @@ public record OcrOptions(
                     recBatchSize,
                     intraOpThreads,
                     wordGapRatio,
-                    dropSymbolWords);
+                    dropSymbolWords,
+                    tessMinConfidence);
         }
     }
 }

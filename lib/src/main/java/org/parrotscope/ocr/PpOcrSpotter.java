@@ -5,21 +5,16 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.opencv.core.Core;
 import org.opencv.core.CvException;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.core.MatOfPoint2f;
-import org.opencv.core.Point;
-import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
  * The {@code ppocr} engine: PP-OCRv4 scene-text detection (DB) and recognition (CTC) on ONNX Runtime,
  * with PaddleOCR's documented pre- and post-processing reimplemented in Java (PaddleOCR
- * {@code tools/infer/predict_system.py}): BGR input normalised with ImageNet mean/std, detection at a
- * multiple of 32 ({@link DetResize}), DB boxes ({@link DbPostProcess}) in reading order
- * ({@link ReadingOrder}), each line cropped and rectified ({@link #crop}), recognised in batches of
+ * {@code tools/infer/predict_system.py}): line detection by DB ({@link LineDetector}), each line cropped
+ * and rectified, recognised in batches of
  * similar aspect ratio at height 48 ({@link LineRecognizer}), and split into words at spaces and ink gaps
  * ({@link LineSplitter}, {@link InkGaps}: an addition to PaddleOCR, whose Chinese recogniser often drops the
  * spaces between Latin words); words without a letter or digit are dropped ({@link OcrOptions#dropSymbolWords()}).
@@ -30,15 +25,20 @@ public final class PpOcrSpotter implements TextSpotter {
     /** Engine name. */
     public static final String NAME = "ppocr";
 
-    /** ImageNet mean and std, applied to the B, G, R channels in this order, as PaddleOCR does on cv2 images. */
-    private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
+    /**
+     * A Tesseract word gap splits a PP-OCR line only where the ink has a blank run at least this times the ink
+     * height wide: letter spacing in common fonts is 0.1-0.2 of the ink height ({@link InkGaps}), so a gap
+     * Tesseract puts inside a word, where letters touch, is ignored; tracked letters still split.
+     */
+    static final double FINE_GAP = 0.1;
 
-    private static final float[] STD = {0.229f, 0.224f, 0.225f};
+    /** Least Tesseract confidence of a word that replaces a line PP-OCR drops. */
+    static final float FALLBACK_CONFIDENCE = 0.75f;
 
     private final OcrOptions options;
-    private final DbPostProcess db;
-    private final OnnxModel det;
+    private final LineDetector det;
     private final LineRecognizer rec;
+    private final TessLineReader tess;
 
     /**
      * Loads the models (about 0.5 s).
@@ -48,12 +48,22 @@ public final class PpOcrSpotter implements TextSpotter {
      * @throws IllegalStateException when the model files are missing (the message says how to install them)
      */
     public PpOcrSpotter(OcrOptions options) throws IOException {
+        this(options, null);
+    }
+
+    /**
+     * Loads the models, with Tesseract as a second reader of each line ({@link DetTesseractSpotter}).
+     *
+     * @param options engine options
+     * @param tess the line reader whose word boundaries split the lines too, or null; closed with this engine
+     * @throws IOException when the models cannot be loaded
+     */
+    PpOcrSpotter(OcrOptions options, TessLineReader tess) throws IOException {
         this.options = options;
+        this.tess = tess;
         PpOcrModels files = PpOcrModels.locate(options.modelDir());
-        OpenCv.load();
-        this.db = new DbPostProcess(options.detThreshold(), options.boxThreshold(), options.unclipRatio());
         CtcDecoder decoder = new CtcDecoder(files.readKeys());
-        this.det = new OnnxModel(files.detModel(), options.intraOpThreads());
+        this.det = new LineDetector(files.detModel(), options);
         try {
             this.rec = new LineRecognizer(
                     new OnnxModel(files.recModel(), options.intraOpThreads()), decoder, options.recBatchSize());
@@ -76,38 +86,28 @@ public final class PpOcrSpotter implements TextSpotter {
         List<Mat> crops = new ArrayList<>();
         try {
             src.put(0, 0, Pixels.bgr(image));
-            List<float[]> lines = ReadingOrder.sort(detect(src));
+            List<float[]> lines = det.detect(src);
             List<float[]> kept = new ArrayList<>();
             List<Boolean> vertical = new ArrayList<>();
             List<List<double[]>> gaps = new ArrayList<>();
             for (float[] q : lines) {
-                Mat c = crop(src, q);
-                if (c == null) {
+                Mat raw = LineDetector.crop(src, q);
+                if (raw == null) {
                     continue;
                 }
-                boolean rotate = c.rows() >= 1.5 * c.cols();
-                if (rotate) {
-                    Mat r = new Mat();
-                    Core.rotate(c, r, Core.ROTATE_90_COUNTERCLOCKWISE); // np.rot90: counter-clockwise
-                    c.release();
-                    c = r;
-                }
+                LineDetector.Upright up = LineDetector.upright(raw);
+                Mat c = up.image();
                 crops.add(c);
                 kept.add(q);
-                vertical.add(rotate);
+                vertical.add(up.vertical());
                 gaps.add(inkGaps(c));
             }
             List<LineRecognizer.Result> texts = rec.recognize(crops);
             List<SpottedWord> words = new ArrayList<>();
             for (int i = 0; i < texts.size(); i++) {
-                LineRecognizer.Result r = texts.get(i);
-                if (r.line().score() < options.dropScore() || r.line().text().isBlank()) {
-                    continue; // PaddleOCR drop_score: removes glyphs the Chinese model invents on textures
-                }
-                for (SpottedWord word : LineSplitter.split(
-                        r.line().chars(), r.positions(), gaps.get(i), kept.get(i), vertical.get(i))) {
-                    if (!options.dropSymbolWords() || hasLetterOrDigit(word.text())) {
-                        words.add(word);
+                for (LineWord lw : lineWords(texts.get(i), crops.get(i), gaps.get(i))) {
+                    if (!options.dropSymbolWords() || hasLetterOrDigit(lw.text())) {
+                        words.add(LineSplitter.toSpotted(lw, kept.get(i), vertical.get(i)));
                     }
                 }
             }
@@ -120,72 +120,68 @@ public final class PpOcrSpotter implements TextSpotter {
         }
     }
 
+    /**
+     * One line's words: PP-OCR's characters split at its spaces and at ink gaps, and, with a Tesseract reader,
+     * also at the gaps between the words Tesseract reads on the same crop (it keeps the spaces the
+     * Chinese-dictionary recogniser drops) when those words are confident and the ink shows a blank there
+     * too ({@link #FINE_GAP}); a line PP-OCR drops is taken from Tesseract's confident words of two or more
+     * characters ({@link #FALLBACK_CONFIDENCE}); letter-spaced runs are joined ({@link LetterSpacing}).
+     */
+    private List<LineWord> lineWords(LineRecognizer.Result r, Mat crop, List<double[]> inkGaps) {
+        boolean ppocrOk =
+                r.line().score() >= options.dropScore() && !r.line().text().isBlank();
+        List<LineWord> second = List.of();
+        if (tess != null) {
+            second = tess.read(crop).stream()
+                    .filter(w -> w.confidence() >= options.tessMinConfidence())
+                    .toList();
+        }
+        if (!ppocrOk) {
+            // PaddleOCR drop_score removes glyphs the Chinese model invents on textures; Tesseract invents
+            // single letters there, so only its confident longer words replace the line
+            return LetterSpacing.join(second).stream()
+                    .filter(w -> w.confidence() >= FALLBACK_CONFIDENCE
+                            && w.text()
+                                            .codePoints()
+                                            .filter(Character::isLetterOrDigit)
+                                            .count()
+                                    >= 2)
+                    .toList();
+        }
+        List<double[]> gaps = inkGaps;
+        if (second.size() > 1) {
+            gaps = new ArrayList<>(inkGaps);
+            List<double[]> blank = grey(crop, FINE_GAP);
+            for (int k = 0; k + 1 < second.size(); k++) {
+                double lo = second.get(k).hi();
+                double hi = Math.max(lo, second.get(k + 1).lo());
+                if (blank.stream().anyMatch(b -> b[0] < hi + 1e-9 && b[1] > lo - 1e-9)) {
+                    gaps.add(new double[] {lo, hi});
+                }
+            }
+        }
+        return LetterSpacing.join(LineSplitter.words(r.line().chars(), r.positions(), gaps));
+    }
+
     private List<double[]> inkGaps(Mat crop) {
         if (options.wordGapRatio() <= 0) {
             return List.of();
         }
+        return grey(crop, options.wordGapRatio());
+    }
+
+    /** Blank column runs at least {@code ratio} times the ink height wide ({@link InkGaps}). */
+    private static List<double[]> grey(Mat crop, double ratio) {
         Mat grey = new Mat();
         Imgproc.cvtColor(crop, grey, Imgproc.COLOR_BGR2GRAY);
         byte[] px = new byte[grey.rows() * grey.cols()];
         grey.get(0, 0, px);
         grey.release();
-        return InkGaps.find(px, crop.cols(), crop.rows(), options.wordGapRatio());
+        return InkGaps.find(px, crop.cols(), crop.rows(), ratio);
     }
 
     private static boolean hasLetterOrDigit(String s) {
         return s.codePoints().anyMatch(Character::isLetterOrDigit);
-    }
-
-    /** Detection: resize to a multiple of 32, normalise, run DB, post-process to image-pixel quads. */
-    private List<float[]> detect(Mat src) throws TranslateException {
-        int[] size = DetResize.size(src.rows(), src.cols(), options.detMaxSide(), options.detUpscaleTo());
-        int dh = size[0];
-        int dw = size[1];
-        Mat resized = new Mat();
-        Imgproc.resize(src, resized, new Size(dw, dh)); // bilinear, as cv2.resize's default
-        byte[] px = new byte[dh * dw * 3];
-        resized.get(0, 0, px);
-        resized.release();
-        int plane = dh * dw;
-        float[] chw = new float[3 * plane];
-        for (int i = 0; i < plane; i++) {
-            for (int c = 0; c < 3; c++) {
-                chw[c * plane + i] = ((px[3 * i + c] & 0xff) / 255f - MEAN[c]) / STD[c];
-            }
-        }
-        OnnxModel.Output out = det.run(chw, 1, 3, dh, dw);
-        List<float[]> quads = new ArrayList<>();
-        for (DbPostProcess.Detection d : db.detect(out.data(), dh, dw, src.rows(), src.cols())) {
-            quads.add(d.quad());
-        }
-        return quads;
-    }
-
-    /**
-     * Cuts a text line out of the image and warps it to an upright rectangle (PaddleOCR
-     * {@code get_rotate_crop_image}): width and height are the longer of the opposite quad sides, bicubic,
-     * replicated borders.
-     *
-     * @param src the BGR image
-     * @param q the quad, clockwise from the top-left
-     * @return the crop, or null when it would be empty
-     */
-    static Mat crop(Mat src, float[] q) {
-        int cw = (int) Math.max(Math.hypot(q[0] - q[2], q[1] - q[3]), Math.hypot(q[4] - q[6], q[5] - q[7]));
-        int ch = (int) Math.max(Math.hypot(q[0] - q[6], q[1] - q[7]), Math.hypot(q[2] - q[4], q[3] - q[5]));
-        if (cw < 1 || ch < 1) {
-            return null;
-        }
-        MatOfPoint2f from = new MatOfPoint2f(
-                new Point(q[0], q[1]), new Point(q[2], q[3]), new Point(q[4], q[5]), new Point(q[6], q[7]));
-        MatOfPoint2f to = new MatOfPoint2f(new Point(0, 0), new Point(cw, 0), new Point(cw, ch), new Point(0, ch));
-        Mat m = Imgproc.getPerspectiveTransform(from, to);
-        Mat out = new Mat();
-        Imgproc.warpPerspective(src, out, m, new Size(cw, ch), Imgproc.INTER_CUBIC, Core.BORDER_REPLICATE);
-        from.release();
-        to.release();
-        m.release();
-        return out;
     }
 
     /** Closes both models and every thread's predictors. */
@@ -194,7 +190,13 @@ public final class PpOcrSpotter implements TextSpotter {
         try {
             rec.close();
         } finally {
-            det.close();
+            try {
+                det.close();
+            } finally {
+                if (tess != null) {
+                    tess.close();
+                }
+            }
         }
     }
 }

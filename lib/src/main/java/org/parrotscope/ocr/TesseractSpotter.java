@@ -4,11 +4,8 @@ import com.sun.jna.Pointer;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import net.sourceforge.tess4j.ITessAPI;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.ITessAPI.TessPageIterator;
@@ -31,12 +28,8 @@ public final class TesseractSpotter implements TextSpotter {
 
     private static final int SOURCE_DPI = 70;
 
-    private final TessAPI api = TessLoader.api();
-    private final Path datapath;
-    private final String language;
-    private final Queue<TessBaseAPI> allHandles = new ConcurrentLinkedQueue<>();
-    private final ThreadLocal<TessBaseAPI> handles = new ThreadLocal<>();
-    private volatile boolean closed;
+    private final TessHandles handles;
+    private final TessAPI api;
 
     /**
      * Creates the engine; handles are made lazily per thread.
@@ -44,10 +37,8 @@ public final class TesseractSpotter implements TextSpotter {
      * @param options {@link OcrOptions#tessdata()} (null: found automatically) and {@link OcrOptions#tessLanguage()}
      */
     public TesseractSpotter(OcrOptions options) {
-        this.language = options.tessLanguage();
-        this.datapath = options.tessdata() != null ? options.tessdata() : Tessdata.locate(language);
-        // Fail now, not on a worker thread, when the model cannot be loaded.
-        handle();
+        this.handles = new TessHandles(options, ITessAPI.TessPageSegMode.PSM_SPARSE_TEXT);
+        this.api = handles.api();
     }
 
     @Override
@@ -55,31 +46,11 @@ public final class TesseractSpotter implements TextSpotter {
         return NAME;
     }
 
-    private TessBaseAPI handle() {
-        if (closed) {
-            throw new IllegalStateException("tesseract engine is closed");
-        }
-        TessBaseAPI h = handles.get();
-        if (h == null) {
-            h = api.TessBaseAPICreate();
-            if (api.TessBaseAPIInit2(h, datapath.toString(), language, ITessAPI.TessOcrEngineMode.OEM_LSTM_ONLY) != 0) {
-                api.TessBaseAPIDelete(h);
-                throw new IllegalStateException(
-                        "Tesseract could not load language '" + language + "' from " + datapath);
-            }
-            api.TessBaseAPISetPageSegMode(h, ITessAPI.TessPageSegMode.PSM_SPARSE_TEXT);
-            api.TessBaseAPISetVariable(h, "debug_file", "/dev/null"); // silences "Estimating resolution..."
-            handles.set(h);
-            allHandles.add(h);
-        }
-        return h;
-    }
-
     @Override
     public List<SpottedWord> spot(BufferedImage image) throws OcrException {
         int w = image.getWidth();
         int hgt = image.getHeight();
-        TessBaseAPI h = handle();
+        TessBaseAPI h = handles.get();
         ByteBuffer grey = ByteBuffer.allocateDirect(w * hgt);
         grey.put(Pixels.grey(image)).flip();
         try {
@@ -135,15 +106,6 @@ public final class TesseractSpotter implements TextSpotter {
     /** Ends and deletes every thread's handle. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        TessBaseAPI h;
-        while ((h = allHandles.poll()) != null) {
-            api.TessBaseAPIEnd(h);
-            api.TessBaseAPIDelete(h);
-        }
-        handles.remove();
+        handles.close();
     }
 }

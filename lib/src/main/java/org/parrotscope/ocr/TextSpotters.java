@@ -4,21 +4,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** Creates text-spotting engines by name: {@code ppocr} (the default), {@code tesseract}, {@code oracle}. */
+/**
+ * Creates text-spotting engines by name: {@code ppocr} (the default), {@code tesseract},
+ * {@code ppocr-det+tesseract}, {@code oracle}.
+ */
 public final class TextSpotters {
 
     /** The default engine: a scene-text spotter, because web images are photos (issue 3). */
     public static final String DEFAULT = PpOcrSpotter.NAME;
 
     /** Engine names accepted by {@link #createForSamples}. */
-    public static final List<String> NAMES = List.of(PpOcrSpotter.NAME, TesseractSpotter.NAME, OracleSpotter.NAME);
+    public static final List<String> NAMES =
+            List.of(PpOcrSpotter.NAME, TesseractSpotter.NAME, DetTesseractSpotter.NAME, OracleSpotter.NAME);
 
     private TextSpotters() {}
 
     /**
      * Creates an image-only engine.
      *
-     * @param name {@code ppocr} or {@code tesseract}
+     * @param name {@code ppocr}, {@code tesseract} or {@code ppocr-det+tesseract}
      * @param options engine options
      * @return the engine; close it after use
      * @throws IllegalArgumentException for an unknown name, or {@code oracle} (it needs samples: use
@@ -36,6 +40,12 @@ public final class TextSpotters {
                 }
             case TesseractSpotter.NAME:
                 return new TesseractSpotter(options);
+            case DetTesseractSpotter.NAME:
+                try {
+                    return new DetTesseractSpotter(options);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             case OracleSpotter.NAME:
                 throw new IllegalArgumentException(
                         "the oracle engine reads sample metadata; use TextSpotters.createForSamples");

@@ -15,10 +15,7 @@ import static org.parrotscope.parrot.StatsColumns.TEXT;
 import static org.parrotscope.parrot.StatsColumns.TEXT_AREA_RATIO;
 import static org.parrotscope.parrot.StatsColumns.of;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import org.parrotscope.ocr.SpottedWord;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -80,65 +77,44 @@ public final class ParrotStatsBuilder {
      * @param it the image's caption and spotted words
      */
     public void add(ImageText it) {
-        String ocrText = it.ocrText();
-        Map<Matching, CoEmbText> co = new EnumMap<>(Matching.class);
-        for (Matching m : Matching.values()) {
-            co.put(m, config.matcher().match(m, it.caption(), ocrText));
-        }
-        CoEmbText exact = co.get(Matching.EXACT);
-        // "Image w/ Emb. Text" = OCR result non-empty (paper §3), judged on Algorithm 1 tokens for all matchings
-        boolean hasText = exact.hasText();
-        images.stringColumn(KEY).append(it.key());
-        images.intColumn(SPOTTED_WORDS).append(it.words().size());
-        images.intColumn(OCR_WORDS).append(exact.ocrWords().size());
-        images.booleanColumn(HAS_TEXT).append(hasText);
+        add(ImageStats.of(it, config.matcher()), it.caption());
+    }
 
-        Map<Matching, Double> coArea = new EnumMap<>(Matching.class);
-        double textArea = 0;
-        for (SpottedWord w : it.words()) {
-            double ratio = it.areaRatio(w);
-            textArea += ratio;
-            words.stringColumn(KEY).append(it.key());
+    /**
+     * Adds one image whose values were computed already (e.g. read back from a job's per-sample output).
+     *
+     * @param s the image's values
+     * @param caption its caption, for the n-gram vocabularies
+     */
+    public void add(ImageStats s, String caption) {
+        CoEmbText exact = s.matching(Matching.EXACT).coEmb();
+        images.stringColumn(KEY).append(s.key());
+        images.intColumn(SPOTTED_WORDS).append(s.spottedWords());
+        images.intColumn(OCR_WORDS).append(exact.ocrWords().size());
+        images.booleanColumn(HAS_TEXT).append(s.hasText());
+        for (ImageStats.WordStats w : s.words()) {
+            words.stringColumn(KEY).append(s.key());
             words.stringColumn(TEXT).append(w.text());
-            words.doubleColumn(AREA_RATIO).append(ratio);
+            words.doubleColumn(AREA_RATIO).append(w.areaRatio());
             for (Matching m : Matching.values()) {
-                boolean in = isCoEmb(m, w.text(), co.get(m));
-                words.booleanColumn(of(IN_CAPTION, m)).append(in);
-                // Fig. 4b "Sum(Boxes)/Image": box areas summed as stated, overlaps are not merged
-                coArea.merge(m, in ? ratio : 0.0, Double::sum);
+                words.booleanColumn(of(IN_CAPTION, m)).append(w.inCaption().get(m));
             }
         }
-        images.doubleColumn(TEXT_AREA_RATIO).append(it.imageArea() > 0 ? textArea : Double.NaN);
+        images.doubleColumn(TEXT_AREA_RATIO).append(s.textAreaRatio());
         for (Matching m : Matching.values()) {
-            CoEmbText c = co.get(m);
-            images.intColumn(of(CAPTION_WORDS, m)).append(c.captionWords().size());
-            images.intColumn(of(CO_WORDS, m)).append(c.coWords().size());
-            images.doubleColumn(of(COTR, m)).append(c.cotr());
-            images.stringColumn(of(CATEGORY, m)).append(category(hasText, c));
-            double a = coArea.getOrDefault(m, 0.0);
-            images.doubleColumn(of(CO_AREA_RATIO, m)).append(it.imageArea() > 0 ? a : Double.NaN);
+            ImageStats.PerMatching p = s.matching(m);
+            images.intColumn(of(CAPTION_WORDS, m))
+                    .append(p.coEmb().captionWords().size());
+            images.intColumn(of(CO_WORDS, m)).append(p.coEmb().coWords().size());
+            images.doubleColumn(of(COTR, m)).append(p.coEmb().cotr());
+            images.stringColumn(of(CATEGORY, m)).append(p.category());
+            images.doubleColumn(of(CO_AREA_RATIO, m)).append(p.coAreaRatio());
         }
         // Step 6 vocabularies, on Algorithm 1 tokens: caption grams with repeats, co-emerging words once per image
-        List<String> capTokens = PyWords.split(it.caption());
+        List<String> capTokens = PyWords.split(caption == null ? "" : caption);
         captionUnigrams.addAll(capTokens);
         captionBigrams.addAll(capTokens);
         coEmbUnigrams.addAll(List.copyOf(exact.coWords()));
-    }
-
-    private static boolean isCoEmb(Matching m, String wordText, CoEmbText c) {
-        for (String tok : m.tokens(wordText)) {
-            if (c.matchedOcrWords().contains(tok)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String category(boolean hasText, CoEmbText c) {
-        if (!hasText) {
-            return StatsColumns.NO_TEXT;
-        }
-        return c.parrot() ? StatsColumns.TEXT_OVERLAP : StatsColumns.TEXT_NO_OVERLAP;
     }
 
     /** @return the number of images added */

@@ -1,0 +1,63 @@
+package org.parrotscope.spark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.example.data.Group;
+import org.parrotscope.data.Shard;
+import org.parrotscope.ocr.OcrRun;
+
+/**
+ * Turns the single-machine {@code ocr} output (one JSONL file per shard) into the Parquet files of
+ * {@code spark ocr}, so DuckDB, pandas or {@code spark stats} read either. Runs on one machine, no Spark job.
+ */
+public final class JsonlToParquet {
+
+    private JsonlToParquet() {}
+
+    /**
+     * Converts every shard that has an OCR file; shards whose Parquet file is complete are skipped.
+     *
+     * @param shards the shards the OCR ran over
+     * @param ocrDir the folder of {@code <shard>.jsonl} files
+     * @param out the output folder (path or Hadoop URI)
+     * @param conf the Hadoop configuration
+     * @return one outcome per shard, in order
+     * @throws IOException when a file cannot be written
+     */
+    public static List<ShardOutcome> convert(
+            List<Shard> shards, java.nio.file.Path ocrDir, String out, Configuration conf) throws IOException {
+        List<ShardOutcome> outcomes = new ArrayList<>();
+        for (Shard shard : shards) {
+            long start = System.nanoTime();
+            String source = shard.path().toString();
+            java.nio.file.Path jsonl = OcrRun.outputOf(ocrDir, shard);
+            Path target = ShardParquet.target(new Path(out), shard.name());
+            if (!Files.isRegularFile(jsonl)) {
+                outcomes.add(new ShardOutcome(
+                        shard.name(), source, ShardOutcome.State.FAILED, 0, 0, 0, "no OCR file " + jsonl, 0));
+                continue;
+            }
+            if (ShardParquet.damage(target, conf) == null) {
+                outcomes.add(new ShardOutcome(shard.name(), source, ShardOutcome.State.SKIPPED, 0, 0, 0, null, 0));
+                continue;
+            }
+            List<Group> rows = new ArrayList<>();
+            ShardTask.Counts c = ShardTask.rows(shard, shard.name(), jsonl, "unknown", rows);
+            ShardParquet.write(target, "convert", rows, conf);
+            outcomes.add(new ShardOutcome(
+                    shard.name(),
+                    source,
+                    ShardOutcome.State.DONE,
+                    c.rows,
+                    c.failed,
+                    c.dropped,
+                    null,
+                    (System.nanoTime() - start) / 1e9));
+        }
+        return outcomes;
+    }
+}

@@ -1,0 +1,144 @@
+package org.parrotscope.spark;
+
+import java.util.Locale;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
+import org.parrotscope.data.Sample;
+import org.parrotscope.ocr.OcrRecord;
+import org.parrotscope.ocr.SpottedWord;
+import org.parrotscope.parrot.ImageStats;
+import org.parrotscope.parrot.Matching;
+
+/**
+ * The Parquet schema of the per-sample output: one row per sample the shard reader delivered, with its OCR
+ * result and, when the OCR succeeded, the values behind every parrot statistic ({@link ImageStats}) under each
+ * matching. Columns ending in {@code _<matching>} exist for {@code exact}, {@code normalized} and {@code fuzzy}.
+ * Sizes and area ratios of images whose size is unknown are NaN, as in the single-machine tables.
+ */
+public final class SampleSchema {
+
+    /** Key-value footer entry holding the number of rows, checked when a finished shard is found again. */
+    public static final String ROWS_KEY = "parrotscope.rows";
+
+    /** Key-value footer entry holding the schema version. */
+    public static final String VERSION_KEY = "parrotscope.schema";
+
+    /** Schema version; bump when columns change. */
+    public static final String VERSION = "1";
+
+    /** The schema. */
+    public static final MessageType SCHEMA = MessageTypeParser.parseMessageType(text());
+
+    private SampleSchema() {}
+
+    private static String text() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("message parrotscope_sample {\n")
+                .append("  required binary key (STRING);\n")
+                .append("  required binary shard (STRING);\n")
+                .append("  required binary caption (STRING);\n")
+                .append("  optional binary url (STRING);\n")
+                .append("  required binary engine (STRING);\n")
+                .append("  required int32 width;\n")
+                .append("  required int32 height;\n")
+                .append("  optional binary error (STRING);\n")
+                .append("  optional boolean has_text;\n")
+                .append("  optional int32 spotted_words;\n")
+                .append("  optional int32 ocr_words;\n")
+                .append("  optional double text_area_ratio;\n")
+                .append("  optional group words (LIST) {\n")
+                .append("    repeated group list {\n")
+                .append("      required group element {\n")
+                .append("        required binary text (STRING);\n")
+                .append("        required float confidence;\n")
+                .append("        required float x0;\n")
+                .append("        required float y0;\n")
+                .append("        required float x1;\n")
+                .append("        required float y1;\n")
+                .append("        required group polygon (LIST) { repeated group list { required float element; } }\n")
+                .append("        required double area_ratio;\n");
+        for (Matching m : Matching.values()) {
+            sb.append("        required boolean in_caption_").append(m.label()).append(";\n");
+        }
+        sb.append("      }\n    }\n  }\n");
+        for (Matching m : Matching.values()) {
+            String s = m.label();
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  optional int32 caption_words_%1$s;%n"
+                            + "  optional group co_words_%1$s (LIST) { repeated group list { required binary element"
+                            + " (STRING); } }%n"
+                            + "  optional double cotr_%1$s;%n"
+                            + "  optional binary category_%1$s (STRING);%n"
+                            + "  optional double co_area_ratio_%1$s;%n",
+                    s));
+        }
+        return sb.append("}\n").toString();
+    }
+
+    /**
+     * One row.
+     *
+     * @param factory the group factory of {@link #SCHEMA}
+     * @param shard the shard name
+     * @param sample the sample as read from the shard
+     * @param ocr its OCR record
+     * @param stats its statistics values, null when the OCR failed
+     * @return the row
+     */
+    static Group row(SimpleGroupFactory factory, String shard, Sample sample, OcrRecord ocr, ImageStats stats) {
+        Group g = factory.newGroup();
+        g.add("key", sample.key());
+        g.add("shard", shard);
+        g.add("caption", sample.caption() == null ? "" : sample.caption());
+        if (sample.metadata().has("url") && sample.metadata().get("url").isJsonPrimitive()) {
+            g.add("url", sample.metadata().get("url").getAsString());
+        }
+        g.add("engine", ocr.engine());
+        g.add("width", ocr.width());
+        g.add("height", ocr.height());
+        if (ocr.failed()) {
+            g.add("error", ocr.error());
+            return g;
+        }
+        g.add("has_text", stats.hasText());
+        g.add("spotted_words", stats.spottedWords());
+        g.add("ocr_words", stats.matching(Matching.EXACT).coEmb().ocrWords().size());
+        g.add("text_area_ratio", stats.textAreaRatio());
+        Group words = g.addGroup("words");
+        for (int i = 0; i < ocr.words().size(); i++) {
+            SpottedWord w = ocr.words().get(i);
+            ImageStats.WordStats ws = stats.words().get(i);
+            Group e = words.addGroup("list").addGroup("element");
+            e.add("text", w.text());
+            e.add("confidence", w.confidence());
+            e.add("x0", w.box().x0());
+            e.add("y0", w.box().y0());
+            e.add("x1", w.box().x1());
+            e.add("y1", w.box().y1());
+            Group poly = e.addGroup("polygon");
+            for (float v : w.polygon().xy()) {
+                poly.addGroup("list").add("element", v);
+            }
+            e.add("area_ratio", ws.areaRatio());
+            for (Matching m : Matching.values()) {
+                e.add("in_caption_" + m.label(), ws.inCaption().get(m));
+            }
+        }
+        for (Matching m : Matching.values()) {
+            ImageStats.PerMatching p = stats.matching(m);
+            String s = m.label();
+            g.add("caption_words_" + s, p.coEmb().captionWords().size());
+            Group co = g.addGroup("co_words_" + s);
+            for (String w : p.coEmb().coWords()) {
+                co.addGroup("list").add("element", w);
+            }
+            g.add("cotr_" + s, p.coEmb().cotr());
+            g.add("category_" + s, p.category());
+            g.add("co_area_ratio_" + s, p.coAreaRatio());
+        }
+        return g;
+    }
+}

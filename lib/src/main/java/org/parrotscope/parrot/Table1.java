@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param imagesWithText Num. of Img. w/ Emb. Text (OCR found at least one word)
  * @param imagesWithCoEmbText Num. of Img. w/ Co-Emb. Text (CoTR &gt; 0, parrot captions)
  * @param coEmbRateTotal Co-Emb. Text Rate (in Total): mean CoTR over all images, CoTR = 0 for text-free ones
- *     (this aggregation reproduces the paper's 15.42% / 28.24% ratio, see PAPER.md Step 3); NaN without images
+ *     (this aggregation reproduces the paper's 15.42% / 28.24% ratio, see docs/PAPER.md Step 3); NaN without images
  * @param coEmbRateTextImages the same mean among images with text; NaN when there are none
  * @param imagesWithEmptyCaption images whose caption has no word under this matching (CoTR defined as 0; they
  *     are included in {@code images} and the means)

@@ -136,6 +136,17 @@ class UserDataNotebooksTest {
         env.put("DATA", shards + "/{000000..000001}.tar");
         env.put("ENGINES", "ppocr");
         env.put("PARROTSCOPE_HEARTBEAT", "0");
+        // 04-score-with-clip scores with the tiny OpenCLIP fixture (random weights: only the path is tested).
+        env.put(
+                "MODEL_DIRS",
+                JupyterSetup.root()
+                        .resolve("lib/src/test/resources/fixtures/openclip-tiny-gelu")
+                        .toString());
+        env.put(
+                "VOCAB",
+                JupyterSetup.root()
+                        .resolve("lib/src/main/resources/org/parrotscope/clip/bpe/bpe_simple_vocab_16e6.txt.gz")
+                        .toString());
         Path reports = run().resolve("reports");
         JupyterSetup.Result r =
                 JupyterSetup.harness(jupyter, tmp, List.of(notebook.toString(), reports.toString()), env);

@@ -103,6 +103,16 @@ public record WordAccuracy(
         return images == 0 ? 0 : (double) (imagesWithSpottedText - imagesWithTruthText) / images;
     }
 
+    /** @return the share of images with at least one true word (0 without images) */
+    public double textRateTruth() {
+        return images == 0 ? 0 : (double) imagesWithTruthText / images;
+    }
+
+    /** @return the share of images with at least one spotted word (0 without images) */
+    public double textRateSpotted() {
+        return images == 0 ? 0 : (double) imagesWithSpottedText / images;
+    }
+
     /** @return the counts and rates as JSON (snake_case) */
     public JsonObject toJson() {
         JsonObject o = new JsonObject();
@@ -115,8 +125,8 @@ public record WordAccuracy(
         o.addProperty("recall", recall());
         o.addProperty("precision_caseless", precisionCaseless());
         o.addProperty("recall_caseless", recallCaseless());
-        o.addProperty("text_rate_truth", images == 0 ? 0 : (double) imagesWithTruthText / images);
-        o.addProperty("text_rate_spotted", images == 0 ? 0 : (double) imagesWithSpottedText / images);
+        o.addProperty("text_rate_truth", textRateTruth());
+        o.addProperty("text_rate_spotted", textRateSpotted());
         return o;
     }
 

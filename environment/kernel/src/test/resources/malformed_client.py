@@ -262,7 +262,7 @@ def shell_comm_info_target_not_string():
 
 @case
 def shell_comm_open_missing_target():
-    return send_raw("shell_port", message(header("comm_open"), {"comm_id": 5}))
+    return send_raw("shell_port", message(header("comm_open"), {"comm_id": "c0"}))
 
 @case
 def shell_comm_open_unknown_target():

@@ -50,7 +50,7 @@ class KernelMalformedInputTest {
             new Case("shell_bad_signature", Outcome.DROPPED, "bad signature"),
             new Case("shell_missing_signature", Outcome.DROPPED, "missing signature"),
             new Case("shell_no_delimiter", Outcome.DROPPED, "no <IDS|MSG> delimiter"),
-            new Case("shell_too_few_frames", Outcome.DROPPED, "1 frames after <IDS|MSG>, 5 needed"),
+            new Case("shell_too_few_frames", Outcome.DROPPED, "2 frames after <IDS|MSG>, 5 needed"),
             new Case("shell_invalid_json_header", Outcome.DROPPED, "header is not valid JSON"),
             new Case("shell_invalid_json_parent", Outcome.DROPPED, "parent_header is not valid JSON"),
             new Case("shell_invalid_json_metadata", Outcome.DROPPED, "metadata is not valid JSON"),
@@ -74,13 +74,13 @@ class KernelMalformedInputTest {
             new Case("shell_complete_cursor_not_int", Outcome.REFUSED, "field cursor_pos is not integer"),
             new Case("shell_history_bad_access_type", Outcome.REFUSED, "hist_access_type is not range"),
             new Case("shell_comm_info_target_not_string", Outcome.REFUSED, "field target_name is not string"),
-            new Case("shell_comm_open_missing_target", Outcome.DROPPED, "comm_open content field comm_id"),
+            new Case("shell_comm_open_missing_target", Outcome.DROPPED, "comm_open content has no target_name"),
             new Case("shell_comm_open_unknown_target", Outcome.OTHER, ""),
             new Case("shell_comm_msg_unknown_comm", Outcome.OTHER, ""),
             new Case("shell_comm_msg_data_not_object", Outcome.DROPPED, "comm_msg content field data is not object"),
             new Case("shell_comm_close_unknown_comm", Outcome.OTHER, ""),
             new Case("control_shutdown_bad_signature", Outcome.DROPPED, "bad signature"),
-            new Case("control_too_few_frames", Outcome.DROPPED, "2 frames after <IDS|MSG>, 5 needed"),
+            new Case("control_too_few_frames", Outcome.DROPPED, "3 frames after <IDS|MSG>, 5 needed"),
             new Case("control_no_delimiter", Outcome.DROPPED, "no <IDS|MSG> delimiter"),
             new Case("control_invalid_json_content", Outcome.DROPPED, "content is not valid JSON"),
             new Case("control_shutdown_missing_msg_id", Outcome.DROPPED, "header has no msg_id"),
@@ -196,8 +196,12 @@ class KernelMalformedInputTest {
             case ANSWERED -> {
                 JsonObject answer = c.getAsJsonObject("answer");
                 assertEquals(k.fragment(), answer.get("msg_type").getAsString(), c.toString());
-                assertEquals(
-                        "ok", answer.getAsJsonObject("content").get("status").getAsString(), c.toString());
+                // basekernel's kernel_info_reply and interrupt_reply carry no status; any other must be ok
+                JsonObject content = answer.getAsJsonObject("content");
+                assertTrue(
+                        !content.has("status")
+                                || content.get("status").getAsString().equals("ok"),
+                        c.toString());
                 assertEquals(List.of(), log, c.toString());
             }
             // every line one of ours, each a message dropped whole (ZMTP noise decodes to many messages)
@@ -263,13 +267,18 @@ class KernelMalformedInputTest {
                 "heartbeat_dealer_garbage",
                 "iopub_wrong_socket_type",
                 "iopub_subscriber_sends_junk",
-                "tcp_garbage_shell",
-                "tcp_garbage_control",
-                "tcp_garbage_stdin",
                 "tcp_garbage_hb",
                 "tcp_garbage_iopub")) {
             JsonObject c = caseResult(name);
-            assertEquals(List.of(), log(c), c.toString());
+            assertEquals(List.of(), log(c), name + ": " + c);
+        }
+        // HTTP bytes on a ROUTER socket: JeroMQ may take them for legacy ZMTP/1.0 framing and decode
+        // messages from them; each is then dropped by our checks with one line, never passed on.
+        for (String name : List.of("tcp_garbage_shell", "tcp_garbage_control", "tcp_garbage_stdin")) {
+            JsonObject c = caseResult(name);
+            assertTrue(
+                    log(c).stream().allMatch(l -> l.startsWith("[ParrotScope kernel] ") && l.contains("dropped")),
+                    name + ": " + c);
         }
         assertTrue(caseResult("shell_frame_over_size_limit").get("answer").isJsonNull());
     }

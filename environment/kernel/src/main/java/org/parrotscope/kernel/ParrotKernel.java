@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import jdk.jshell.SourceCodeAnalysis;
+import org.parrotscope.kernel.wire.GuardedConnection;
 import org.parrotscope.viz.Notebook;
 
 /**
@@ -225,7 +226,8 @@ public final class ParrotKernel extends BaseKernel implements AutoCloseable {
                     || r.getLevel().intValue() >= Level.WARNING.intValue());
         }
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
-        JupyterConnection connection = new JupyterConnection(props);
+        // Our own socket loops: basekernel's end at the first badly signed or short message (issue 14).
+        JupyterConnection connection = new GuardedConnection(props, GuardedConnection.maxMessageBytes(System.getenv()));
         ParrotKernel kernel = new ParrotKernel(KernelConfig.fromEnv(System.getenv()));
         kernel.becomeHandlerForConnection(connection);
         connection.connect();

@@ -18,9 +18,9 @@ import org.parrotscope.clip.ClipModel;
 import org.parrotscope.clip.ClipScorer;
 import org.parrotscope.clip.SafeDType;
 import org.parrotscope.clip.SafetensorsWriter;
+import org.parrotscope.clip.Tokenizers;
 import org.parrotscope.data.ImageDecoder;
 import org.parrotscope.data.Sample;
-import org.parrotscope.train.Tokenizers;
 import org.parrotscope.util.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,8 +70,7 @@ public final class EmbedCommand implements Callable<Integer> {
         try (ClipModel m = ClipModel.load(model);
                 ClipScorer scorer = ClipScorer.builder()
                         .setModel(m)
-                        .setTokenizer(Tokenizers.forModel(
-                                model, vocab, m.config().text().contextLength()))
+                        .setTokenizer(Tokenizers.forModel(model, vocab))
                         .optBatchSize(batch)
                         .build()) {
             float[][] img = scorer.embedImages(images);

@@ -18,11 +18,11 @@ import org.parrotscope.clip.ClipScorer;
 import org.parrotscope.clip.SafeDType;
 import org.parrotscope.clip.SafetensorsWriter;
 import org.parrotscope.clip.ShardScorer;
+import org.parrotscope.clip.Tokenizers;
 import org.parrotscope.data.Datasets;
 import org.parrotscope.data.ImageDecoder;
 import org.parrotscope.data.Shard;
 import org.parrotscope.data.SkipLog;
-import org.parrotscope.train.Tokenizers;
 import org.parrotscope.util.AtomicFiles;
 import org.parrotscope.util.Json;
 import org.parrotscope.util.Progress;
@@ -90,8 +90,7 @@ public final class ScoreCommand implements Callable<Integer> {
         SkipLog all = new SkipLog();
         try (ClipModel m = ClipModel.load(model);
                 ClipScorer scorer = builder.setModel(m)
-                        .setTokenizer(Tokenizers.forModel(
-                                model, vocab, m.config().text().contextLength()))
+                        .setTokenizer(Tokenizers.forModel(model, vocab))
                         .build()) {
             ShardScorer shardScorer = new ShardScorer(scorer, ImageDecoder.defaults());
             for (Shard shard : list) {

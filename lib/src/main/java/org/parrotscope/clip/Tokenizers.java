@@ -58,8 +58,8 @@ public final class Tokenizers {
     }
 
     /**
-     * A given vocabulary: a folder with tokenizer files (by {@link #forModel(Path)}), a word vocabulary {@code vocab.json}, or any
-     * file {@link ClipTokenizer#fromFile} reads.
+     * A given vocabulary: a folder with tokenizer files (by {@link #forModel(Path)}), a word vocabulary {@code
+     * vocab.json}, or any file {@link ClipTokenizer#fromFile} reads.
      *
      * @param vocab the file or folder
      * @return the tokenizer

@@ -112,7 +112,7 @@ public final class EvalCommand implements Callable<Integer> {
                 .build();
         try (ClipEmbedder e = ClipEmbedder.open(model, vocab)) {
             EvalReport r = EvalSuite.run(e, opt);
-            spec.commandLine().getOut().println(json ? Json.PRETTY.toJson(r.toJson()) : r.toTable());
+            spec.commandLine().getOut().println(json ? Json.PRETTY.toJson(r.toJson()) : r.toText());
             spec.commandLine().getOut().flush();
         }
         return 0;

@@ -104,11 +104,7 @@ public final class ClipScorer implements AutoCloseable {
      */
     public float[][] embedPixels(List<float[]> pixels) {
         int per = 3 * preprocessor.imageSize() * preprocessor.imageSize();
-        float[] flat = new float[pixels.size() * per];
-        for (int i = 0; i < pixels.size(); i++) {
-            System.arraycopy(pixels.get(i), 0, flat, i * per, per);
-        }
-        return ClipMath.normalize(model.encodeImages(flat, pixels.size(), batchSize));
+        return ClipMath.normalize(model.encodeImages(ClipMath.flatten(pixels, per), pixels.size(), batchSize));
     }
 
     /**

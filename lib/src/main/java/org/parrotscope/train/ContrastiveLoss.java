@@ -14,7 +14,7 @@ import org.parrotscope.clip.GraphScalars;
  * <p>Predictions are {@code [imageFeatures (B, D), textFeatures (B, D), logitScale (scalar or (1))]},
  * un-normalised; labels are ignored (the pairing is positional). DJL 0.36 has no {@code logSumExp}, so the
  * cross-entropy uses {@code logSoftmax}, whose autograd was checked against finite differences
- * (STACK-NOTES Sec. 2).
+ * (docs/STACK.md, DJL).
  */
 public final class ContrastiveLoss extends Loss {
 

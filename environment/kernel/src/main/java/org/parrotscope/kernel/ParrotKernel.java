@@ -214,6 +214,7 @@ public final class ParrotKernel extends BaseKernel implements AutoCloseable {
             System.err.println("usage: ParrotKernel <connection-file>");
             System.exit(2);
         }
+        org.parrotscope.util.Logging.configure(); // PARROTSCOPE_LOG, before the first slf4j logger is made
         // basekernel logs every socket loop start/stop at INFO, to loggers named "Loop-<n>".
         BASEKERNEL_LOG.setLevel(Level.WARNING);
         JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);

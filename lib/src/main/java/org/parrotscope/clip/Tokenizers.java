@@ -37,8 +37,8 @@ public final class Tokenizers {
         if (config != null) {
             int vocab = ClipConfig.read(config).text().vocabSize();
             if (t.vocabSize() > vocab) {
-                throw new IOException(folder + ": its tokenizer, " + t.describe() + ", has more ids than the text"
-                        + " tower's vocab_size " + vocab
+                throw new IOException((found.isEmpty() ? folder + " (no tokenizer file, shipped BPE)" : found.get(0))
+                        + ": " + t.describe() + " has more ids than vocab_size " + vocab + " in " + config
                         + (found.isEmpty() ? " (is the model's own vocab.json missing?)" : ""));
             }
         }

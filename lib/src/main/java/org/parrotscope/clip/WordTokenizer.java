@@ -124,7 +124,6 @@ public final class WordTokenizer implements TextTokenizer {
         }
     }
 
-    /** @return the context length the vocabulary was built for */
     /**
      * Whether a file is a word vocabulary ({@code "type": "word"}), not a Hugging Face BPE {@code vocab.json}.
      *

@@ -60,37 +60,55 @@ public record TrainRecipe(
      *
      * @param preset a preset name, or an architecture file ({@code .json}), which has no recipe
      * @return the preset's recipe, or {@link #DEFAULT} when it has none
-     * @throws IllegalStateException when the preset's recipe resource is malformed
+     * @throws IllegalStateException naming the resource when the preset's recipe is malformed
      */
     public static TrainRecipe forPreset(String preset) {
         if (preset.endsWith(".json") || preset.contains("/")) {
             return DEFAULT;
         }
+        String resource = "org/parrotscope/train/" + ROOT + preset + ".json";
         try (InputStream in = TrainRecipe.class.getResourceAsStream(ROOT + preset + ".json")) {
             if (in == null) {
                 return DEFAULT;
             }
-            return fromJson(
-                    "preset " + preset,
-                    org.parrotscope.util.Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8))
-                            .getAsJsonObject());
+            return parse("preset " + preset, resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("recipe of preset " + preset + " is malformed: " + e.getMessage(), e);
+            throw new UncheckedIOException(resource + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
-    private static TrainRecipe fromJson(String source, JsonObject o) {
-        return new TrainRecipe(
-                source,
-                o.has("steps") ? o.get("steps").getAsInt() : 0,
-                o.has("epochs") ? o.get("epochs").getAsInt() : 0,
-                o.get("batch").getAsInt(),
-                o.get("lr").getAsFloat(),
-                o.has("warmup") ? o.get("warmup").getAsInt() : -1,
-                o.get("weight_decay").getAsFloat(),
-                o.has("grad_clip") ? o.get("grad_clip").getAsFloat() : 0f);
+    /**
+     * Reads a recipe's JSON: {@code steps} or {@code epochs}, {@code batch}, {@code lr}, {@code weight_decay}, and
+     * optionally {@code warmup} (default -1: 5 %) and {@code grad_clip} (default 0: none).
+     *
+     * @param source the recipe's source for {@link #source()}
+     * @param file the file or resource the text came from, named in errors
+     * @param json the text
+     * @return the recipe
+     * @throws IllegalArgumentException naming the file when the JSON is malformed, a value missing or out of range
+     */
+    static TrainRecipe parse(String source, String file, String json) {
+        try {
+            JsonObject o = org.parrotscope.util.Json.parse(json).getAsJsonObject();
+            for (String key : new String[] {"batch", "lr", "weight_decay"}) {
+                if (!o.has(key)) {
+                    throw new IllegalArgumentException("missing \"" + key + "\"");
+                }
+            }
+            return new TrainRecipe(
+                    source,
+                    o.has("steps") ? o.get("steps").getAsInt() : 0,
+                    o.has("epochs") ? o.get("epochs").getAsInt() : 0,
+                    o.get("batch").getAsInt(),
+                    o.get("lr").getAsFloat(),
+                    o.has("warmup") ? o.get("warmup").getAsInt() : -1,
+                    o.get("weight_decay").getAsFloat(),
+                    o.has("grad_clip") ? o.get("grad_clip").getAsFloat() : 0f);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(file + ": malformed training recipe: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -9,8 +9,8 @@ import org.parrotscope.clip.ClipModel;
 import org.parrotscope.clip.ClipScorer;
 import org.parrotscope.clip.EmbeddingWriter;
 import org.parrotscope.clip.ImageCaptionPairs;
+import org.parrotscope.clip.Tokenizers;
 import org.parrotscope.data.ImageDecoder;
-import org.parrotscope.train.Tokenizers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,8 +57,7 @@ public final class EmbedCommand implements Callable<Integer> {
         try (ClipModel m = ClipModel.load(model);
                 ClipScorer scorer = ClipScorer.builder()
                         .setModel(m)
-                        .setTokenizer(Tokenizers.forModel(
-                                model, vocab, m.config().text().contextLength()))
+                        .setTokenizer(Tokenizers.forModel(model, vocab))
                         .optBatchSize(batch)
                         .build()) {
             float[][] img = scorer.embedImages(input.images());

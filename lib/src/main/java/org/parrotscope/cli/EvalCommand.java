@@ -57,7 +57,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(
             names = "--vocab",
             paramLabel = "FILE",
-            description = "CLIP BPE vocabulary when the model folder has no tokenizer.")
+            description = "Tokenizer (vocabulary file or folder) instead of the model folder's.")
     Path vocab;
 
     @Option(

@@ -9,10 +9,10 @@ import java.util.concurrent.Callable;
 import org.parrotscope.clip.ClipModel;
 import org.parrotscope.clip.ClipScorer;
 import org.parrotscope.clip.ShardScoreRun;
+import org.parrotscope.clip.Tokenizers;
 import org.parrotscope.data.Datasets;
 import org.parrotscope.data.Shard;
 import org.parrotscope.data.SkipLog;
-import org.parrotscope.train.Tokenizers;
 import org.parrotscope.util.Progress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -75,8 +75,7 @@ public final class ScoreCommand implements Callable<Integer> {
         SkipLog all = new SkipLog();
         try (ClipModel m = ClipModel.load(model);
                 ClipScorer scorer = builder.setModel(m)
-                        .setTokenizer(Tokenizers.forModel(
-                                model, vocab, m.config().text().contextLength()))
+                        .setTokenizer(Tokenizers.forModel(model, vocab))
                         .build()) {
             ShardScoreRun run = new ShardScoreRun(scorer, out, fmt, embeddings, task -> Progress.console(task, 0));
             for (Shard shard : list) {

@@ -27,6 +27,10 @@ public final class ClipScorer implements AutoCloseable {
     private ClipScorer(Builder b) {
         model = Objects.requireNonNull(b.model, "setModel is required");
         tokenizer = Objects.requireNonNull(b.tokenizer, "setTokenizer is required");
+        if (tokenizer.vocabSize() > model.config().text().vocabSize()) {
+            throw new IllegalArgumentException("the tokenizer, " + tokenizer.describe() + ", has more ids than the"
+                    + " text tower's vocab_size " + model.config().text().vocabSize());
+        }
         preprocessor = b.preprocessor != null
                 ? b.preprocessor
                 : ClipPreprocessor.fromConfig(

@@ -68,7 +68,7 @@ public final class ClipModel implements AutoCloseable {
             });
         }
         // explicitly PyTorch: ONNX Runtime is on the classpath too and cannot run these blocks
-        Device device = Engine.getEngine(ENGINE).defaultDevice();
+        Device device = ComputeDevice.primary();
         model = Model.newInstance("clip", device, ENGINE);
         model.setBlock(network);
         try {

@@ -38,6 +38,9 @@ import picocli.CommandLine.Option;
                 "Embed image-caption pairs: image_embeds, text_embeds and cosine [n x n] in one safetensors file.")
 public final class EmbedCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Mixin
+    DeviceOptions deviceOptions = new DeviceOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -64,6 +67,7 @@ public final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        deviceOptions.apply(spec.commandLine().getErr());
         List<BufferedImage> images = new ArrayList<>();
         List<String> captions = new ArrayList<>();
         read(images, captions);

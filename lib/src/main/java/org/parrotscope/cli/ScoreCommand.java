@@ -42,6 +42,9 @@ import picocli.CommandLine.Parameters;
         description = "CLIP score of every image-caption pair, one CSV/JSONL file per shard (resumable).")
 public final class ScoreCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Mixin
+    DeviceOptions deviceOptions = new DeviceOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -76,6 +79,7 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        deviceOptions.apply(spec.commandLine().getErr());
         if (!format.equals("csv") && !format.equals("jsonl")) {
             throw new IllegalArgumentException("--format must be csv or jsonl, not " + format);
         }

@@ -22,6 +22,12 @@ import picocli.CommandLine.Option;
         })
 public final class TrainCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.Mixin
+    DeviceOptions deviceOptions = new DeviceOptions();
+
     @Option(
             names = "--data",
             required = true,
@@ -147,6 +153,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        deviceOptions.apply(spec.commandLine().getErr());
         TrainConfig.Builder b = TrainConfig.builder()
                 .setData(data)
                 .setPreset(preset)

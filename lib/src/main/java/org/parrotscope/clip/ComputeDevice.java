@@ -124,9 +124,10 @@ public final class ComputeDevice {
             return out;
         }
         if (!probe.cudaLibtorch()) {
-            out.add("the loaded libtorch " + probe.libtorch() + " is the CPU build: build with `mvn -Pcuda package`"
-                    + " (or run `PARROTSCOPE_DEVICE=gpu environment/parrotscope`, which does) so that DJL loads the"
-                    + " CUDA libtorch (PYTORCH_FLAVOR=" + CUDA_FLAVOR + ", pytorch-native-cpu off the classpath)");
+            out.add("the loaded libtorch " + probe.libtorch()
+                    + " is the CPU build: rebuild with `mvn -Pcuda clean package"
+                    + " -pl lib` (pytorch-native-cpu off the classpath) and run with PYTORCH_FLAVOR=" + CUDA_FLAVOR
+                    + " and DJL_OFFLINE=false (first-run download) or PYTORCH_LIBRARY_PATH=<CUDA libtorch 2.7.1>");
         }
         if (probe.flavor() != null && !probe.flavor().equals(CUDA_FLAVOR)) {
             out.add("PYTORCH_FLAVOR is '" + probe.flavor() + "' but DJL 0.36 with PyTorch 2.7.1 needs exactly '"
@@ -155,8 +156,8 @@ public final class ComputeDevice {
     public static String select(Choice choice) {
         List<String> missing = problems(choice, choice.kind() == Kind.GPU ? Probe.ofThisMachine() : null);
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("--device gpu asked but no GPU can be used (no CPU fallback):\n  - "
-                    + String.join("\n  - ", missing));
+            throw new IllegalStateException("a GPU was asked (--device gpu or " + ENV
+                    + "=gpu) but cannot be used; no CPU fallback:\n  - " + String.join("\n  - ", missing));
         }
         selected = choice;
         return describe();

@@ -25,6 +25,9 @@ import picocli.CommandLine.Option;
         description = "Benchmark CLIP image and text embedding (random weights).")
 public final class BenchClipCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Mixin
+    DeviceOptions deviceOptions = new DeviceOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -54,6 +57,7 @@ public final class BenchClipCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        deviceOptions.apply(spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         if (threads != null) {
             System.setProperty("ai.djl.pytorch.num_threads", threads.toString());

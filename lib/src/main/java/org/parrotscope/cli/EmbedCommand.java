@@ -27,6 +27,9 @@ import picocli.CommandLine.Option;
                 "Embed image-caption pairs: image_embeds, text_embeds and cosine [n x n] in one safetensors file.")
 public final class EmbedCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Mixin
+    DeviceOptions deviceOptions = new DeviceOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -53,6 +56,7 @@ public final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        deviceOptions.apply(spec.commandLine().getErr());
         ImageCaptionPairs input = ImageCaptionPairs.read(pairs, ImageDecoder.defaults());
         try (ClipModel m = ClipModel.load(model);
                 ClipScorer scorer = ClipScorer.builder()

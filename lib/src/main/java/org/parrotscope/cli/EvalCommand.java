@@ -23,6 +23,9 @@ import picocli.CommandLine.Option;
         })
 public final class EvalCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Mixin
+    DeviceOptions deviceOptions = new DeviceOptions();
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -100,6 +103,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        deviceOptions.apply(spec.commandLine().getErr());
         EvalOptions opt = EvalOptions.builder()
                 .optSuites(new LinkedHashSet<>(suites))
                 .optData(data)

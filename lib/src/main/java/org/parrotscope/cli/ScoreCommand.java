@@ -29,6 +29,9 @@ import picocli.CommandLine.Parameters;
         description = "CLIP score of every image-caption pair, one CSV/JSONL file per shard (resumable).")
 public final class ScoreCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Mixin
+    DeviceOptions deviceOptions = new DeviceOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -63,6 +66,7 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        deviceOptions.apply(spec.commandLine().getErr());
         ShardScoreRun.Format fmt = ShardScoreRun.Format.parse(format);
         PrintWriter con = spec.commandLine().getOut();
         List<Shard> list = Datasets.resolve(shards);

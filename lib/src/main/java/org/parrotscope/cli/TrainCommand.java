@@ -30,6 +30,12 @@ import picocli.CommandLine.Spec;
         })
 public final class TrainCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
+    @picocli.CommandLine.Mixin
+    DeviceOptions deviceOptions = new DeviceOptions();
+
     @Option(
             names = "--data",
             required = true,
@@ -141,9 +147,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Image decoding threads (default: cores).")
     Integer threads;
 
-    @Spec
-    CommandSpec spec;
-
     /**
      * The run's settings: the preset's recipe with the recipe flags given instead.
      *
@@ -216,6 +219,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        deviceOptions.apply(spec.commandLine().getErr());
         TrainConfig cfg = config();
         PrintWriter con = spec.commandLine().getOut();
         con.println(recipeLine(cfg));

@@ -21,9 +21,9 @@ import org.parrotscope.util.Progress;
 /**
  * Contrastive CLIP training from scratch (paper Step 8, Sec. 5, with OpenCLIP's recipe): symmetric InfoNCE,
  * AdamW with decay on matrices only, cosine schedule with warm-up, optional global-norm clipping, logit
- * scale clamped to [0, ln 100] after every step as OpenCLIP does ({@link StepRunner}), on the GPU(s) when DJL finds
- * them, else the CPU. Data come from {@link BatchLoader}; checkpoints from {@link Checkpoints}; the log is
- * {@link MetricsLog}.
+ * scale clamped to [0, ln 100] after every step as OpenCLIP does ({@link StepRunner}), on the device(s) of
+ * {@link org.parrotscope.clip.ComputeDevice} (one by default, data-parallel over {@code --gpus N}). Data come from
+ * {@link BatchLoader}; checkpoints from {@link Checkpoints}; the log is {@link MetricsLog}.
  */
 public final class ClipTraining {
 
@@ -168,14 +168,13 @@ public final class ClipTraining {
                         .importState(
                                 OptimizerState.load(cfg.resume().resolve(Checkpoints.OPTIMIZER_FILE)),
                                 runner.nameToId(),
-                                runner.trainer().getDevices(),
-                                model.manager());
+                                model.parameters().get("logit_scale").getArray());
             }
             long t0 = System.nanoTime();
             while (loader.hasNext()) {
                 TrainBatch b = loader.next();
                 double loss;
-                try (NDManager bm = runner.trainer().getManager().newSubManager()) {
+                try (NDManager bm = runner.newBatchManager()) {
                     loss = runner.step(
                             bm.create(b.pixels(), new Shape(b.size(), 3, side, side)),
                             bm.create(b.tokens(), new Shape(b.size(), ctx)));

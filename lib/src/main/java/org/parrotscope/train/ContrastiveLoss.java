@@ -42,6 +42,10 @@ public final class ContrastiveLoss extends Loss {
     public static NDArray logits(NDArray image, NDArray text, NDArray logitScale) {
         NDArray i = image.div(image.norm(new int[] {1}, true));
         NDArray t = text.div(text.norm(new int[] {1}, true));
-        return i.matMul(t.transpose()).mul(logitScale.exp().reshape(1, 1));
+        // exp of the parameter would belong to the parameter's manager (the model's) and live as long as the model,
+        // one array per step: it belongs to the batch
+        NDArray scale = logitScale.exp();
+        scale.attach(image.getManager());
+        return i.matMul(t.transpose()).mul(scale.reshape(1, 1));
     }
 }

@@ -67,7 +67,7 @@ public record TrainBenchmark(
                     }
                     ids[b * ctx + len - 1] = vocab - 1; // end token = largest id, where CLIP pools
                 }
-                try (NDManager m = runner.trainer().getManager().newSubManager()) {
+                try (NDManager m = runner.newBatchManager()) {
                     runner.step(m.create(px, new Shape(batch, 3, side, side)), m.create(ids, new Shape(batch, ctx)));
                 }
             }

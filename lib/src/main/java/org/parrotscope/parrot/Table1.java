@@ -3,9 +3,11 @@ package org.parrotscope.parrot;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.parrotscope.data.synth.GroundTruthStats;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * The paper's Table 1 for one matching: "Overall correlation statistic between spotted text and captions".
@@ -59,6 +61,24 @@ public record Table1(
         return imagesWithText == 0 ? Double.NaN : (double) imagesWithCoEmbText / imagesWithText;
     }
 
+    /**
+     * The generator's ground truth as a Table 1 row: the words really printed instead of spotted ones, compared
+     * exactly as Algorithm 1 does.
+     *
+     * @param truth statistics accumulated while generating a mini-LAION
+     * @return the exact-matching row
+     */
+    public static Table1 ofGroundTruth(GroundTruthStats truth) {
+        return new Table1(
+                Matching.EXACT,
+                truth.images(),
+                truth.imagesWithText(),
+                truth.imagesWithCoEmbText(),
+                truth.meanCotrTotal(),
+                truth.meanCotrTextImages(),
+                truth.imagesWithEmptyCaption());
+    }
+
     /** The quantities of {@link #compareWithPaper}, in row order. */
     public static final List<String> PAPER_QUANTITIES = List.of(
             "Img. w/ Emb. Text (% of all)",
@@ -96,6 +116,9 @@ public record Table1(
                     100 * PaperNumbers.LAION2B_FUZZY_CO_EMB_RATE_TOTAL,
                     100 * PaperNumbers.LAION2B_FUZZY_CO_EMB_RATE_TEXT_IMAGES
                 }));
+        // percentages with two decimals, as the paper prints them
+        t.numericColumns()
+                .forEach(c -> ((DoubleColumn) c).setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(2)));
         return t;
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.parrotscope.data.synth.GroundTruthStats;
 import tech.tablesaw.api.Table;
 
 class PaperNumbersTest {
@@ -47,6 +48,20 @@ class PaperNumbersTest {
         assertEquals(28.24, t.doubleColumn("LAION-2B (paper)").get(3), 1e-9);
         assertTrue(t.doubleColumn("LAION-2B fuzzy (paper)").isMissing(0));
         assertEquals(55.79, t.doubleColumn("LAION-2B fuzzy (paper)").get(3), 1e-9);
+    }
+
+    @Test
+    void ofGroundTruth_carriesTheGeneratorsCountsIntoTable1() {
+        GroundTruthStats truth = new GroundTruthStats.Accumulator()
+                .add("a b", List.of("a")) // CoTR 1/2
+                .add("c d", List.of("z")) // text, no overlap
+                .add("   ", List.of()) // empty caption, no text
+                .add("x", List.of())
+                .stats();
+        Table1 row = Table1.ofGroundTruth(truth);
+        assertEquals(new Table1(Matching.EXACT, 4, 2, 1, 0.5 / 4, 0.5 / 2, 1), row);
+        Table t = Table1.compareWithPaper(Map.of("truth", row));
+        assertEquals(List.of(50.0, 50.0, 12.5, 25.0), t.doubleColumn("truth").asList());
     }
 
     @Test

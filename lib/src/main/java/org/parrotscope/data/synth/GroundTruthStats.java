@@ -16,9 +16,15 @@ import java.util.Set;
  * @param imagesWithCoEmbText images whose caption contains at least one printed word
  * @param meanCotrTotal mean CoTR over all images
  * @param meanCotrTextImages mean CoTR over images with text (NaN when there are none)
+ * @param imagesWithEmptyCaption images whose caption has no word (CoTR defined as 0)
  */
 public record GroundTruthStats(
-        long images, long imagesWithText, long imagesWithCoEmbText, double meanCotrTotal, double meanCotrTextImages) {
+        long images,
+        long imagesWithText,
+        long imagesWithCoEmbText,
+        double meanCotrTotal,
+        double meanCotrTextImages,
+        long imagesWithEmptyCaption) {
 
     /** @return the share of images with text */
     public double textRate() {
@@ -81,6 +87,7 @@ public record GroundTruthStats(
         private long withText;
         private long withCoEmb;
         private double sum;
+        private long emptyCaptions;
 
         /**
          * Adds one sample.
@@ -102,6 +109,9 @@ public record GroundTruthStats(
          */
         public Accumulator add(String caption, List<String> printed) {
             images++;
+            if (split(caption).isEmpty()) {
+                emptyCaptions++;
+            }
             if (!printed.isEmpty()) {
                 withText++;
                 double c = cotr(caption, printed);
@@ -120,7 +130,8 @@ public record GroundTruthStats(
                     withText,
                     withCoEmb,
                     images == 0 ? Double.NaN : sum / images,
-                    withText == 0 ? Double.NaN : sum / withText);
+                    withText == 0 ? Double.NaN : sum / withText,
+                    emptyCaptions);
         }
     }
 }

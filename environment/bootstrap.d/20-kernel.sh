@@ -27,16 +27,27 @@ mkdir -p "$DIR"
 TMP="$(mktemp "$DIR/.kernel.json.XXXXXX")"
 trap 'rm -f "$TMP"' EXIT
 /usr/bin/python3 - "$JAVA" "$CP" "$CORES" > "$TMP" <<'PY'
-import json, sys
+import json, os, sys
 java, cp, cores = sys.argv[1:4]
+# Tesseract's OpenMP oversubscribes beyond the core count; DJL must never reach a model hub.
+env = {"OMP_THREAD_LIMIT": cores, "DJL_OFFLINE": "true"}
+# A GPU machine (PARROTSCOPE_DEVICE=gpu at bootstrap, lib/README.md "GPU"): the notebooks get the same device,
+# libtorch flavour and TF32 switch as environment/parrotscope; DJL_OFFLINE=false or PYTORCH_LIBRARY_PATH says
+# where the CUDA libtorch comes from.
+if os.environ.get("PARROTSCOPE_DEVICE", "").startswith("gpu"):
+    env["PARROTSCOPE_DEVICE"] = os.environ["PARROTSCOPE_DEVICE"]
+    env["PYTORCH_FLAVOR"] = os.environ.get("PYTORCH_FLAVOR", "cu128")
+    env["TORCH_ALLOW_TF32_CUBLAS_OVERRIDE"] = os.environ.get("TORCH_ALLOW_TF32_CUBLAS_OVERRIDE", "1")
+    env["DJL_OFFLINE"] = os.environ.get("DJL_OFFLINE", "true")
+    if os.environ.get("PYTORCH_LIBRARY_PATH"):
+        env["PYTORCH_LIBRARY_PATH"] = os.environ["PYTORCH_LIBRARY_PATH"]
 print(json.dumps({
     "argv": [java, "-Djava.awt.headless=true", "-cp", cp,
              "org.parrotscope.kernel.ParrotKernel", "{connection_file}"],
     "display_name": "Java (ParrotScope)",
     "language": "java",
     "interrupt_mode": "message",
-    # Tesseract's OpenMP oversubscribes beyond the core count; DJL must never reach a model hub.
-    "env": {"OMP_THREAD_LIMIT": cores, "DJL_OFFLINE": "true"},
+    "env": env,
     "metadata": {"parrotscope": True},
 }, indent=2))
 PY

@@ -136,7 +136,7 @@ class CurationTest {
         // rsa: b .05, c .22, d -.02, e .35; rsc: b .02, c .17, d -.01, e .32 (hand-written fixture)
         assertEquals(
                 Map.of(
-                        "III-rsa-lt-0.0",
+                        "III-rsa-lt-0",
                         1,
                         "III-rsa-ge-0.0",
                         3,
@@ -146,7 +146,7 @@ class CurationTest {
                         2,
                         "III-rsa-ge-0.3",
                         1,
-                        "III-rsc-lt-0.0",
+                        "III-rsc-lt-0",
                         1,
                         "III-rsc-ge-0.0",
                         3,

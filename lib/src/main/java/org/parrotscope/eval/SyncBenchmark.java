@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parrotscope.clip.ClipMath;
 
 /**
  * The paper's synthetic "Syn-Emb. text" benchmark (Step 6, {@code sys_benchmark.py}): every n-gram of a
@@ -70,7 +71,7 @@ public record SyncBenchmark(TextCanvas canvas, List<SyncStyle> styles, int batch
                 }
                 float[][] e = embedder.embedImages(imgs);
                 for (int i = from; i < to; i++) {
-                    double s = Cosine.cosine(e[i - from], texts[i]);
+                    double s = ClipMath.cosineOf(e[i - from], texts[i]);
                     all.add(s);
                     scores.add(s);
                     byFreq.get(freq[i]).add(s);

@@ -5,9 +5,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.parrotscope.parrot.PaperNumbers;
 import org.parrotscope.parrot.StatsColumns;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.api.VerticalBarPlot;
 import tech.tablesaw.plotly.components.Figure;
@@ -32,6 +34,8 @@ public final class ClusterComposition {
     public static final String MEAN_SCORE = "mean_clip_score";
     /** Column: position in the plot, 0 = highest mean score. */
     public static final String RANK = "rank";
+    /** Column of {@link #split}: the paper's LAION-2B share. */
+    public static final String PAPER_SHARE = "paper_laion2b";
 
     private ClusterComposition() {}
 
@@ -101,6 +105,62 @@ public final class ClusterComposition {
             t.doubleColumn(MEAN_SCORE).append(s == null ? Double.NaN : s[0] / s[1]);
         }
         return t;
+    }
+
+    /**
+     * The pie of Fig. 3a: the shares of the three types over all clustered images, next to the paper's LAION-2B
+     * shares ({@link PaperNumbers#split()}).
+     *
+     * @param composition a table from {@link #table}
+     * @return category, share (this data), paper_laion2b
+     */
+    public static Table split(Table composition) {
+        List<String> cats = List.of(StatsColumns.NO_TEXT, StatsColumns.TEXT_NO_OVERLAP, StatsColumns.TEXT_OVERLAP);
+        double total = composition.intColumn(IMAGES).sum();
+        Table paper = PaperNumbers.split();
+        DoubleColumn share = DoubleColumn.create(StatsColumns.SHARE);
+        DoubleColumn published = DoubleColumn.create(PAPER_SHARE);
+        for (String c : cats) {
+            share.append(total == 0 ? Double.NaN : composition.intColumn(c).sum() / total);
+            int row = paper.stringColumn(StatsColumns.CATEGORY).indexOf(c);
+            published.append(paper.doubleColumn(StatsColumns.SHARE).getDouble(row));
+        }
+        return Table.create(
+                "three-way split over the clustered images",
+                StringColumn.create(StatsColumns.CATEGORY, cats),
+                share,
+                published);
+    }
+
+    /**
+     * Pearson's correlation, over the clusters with a mean score, between a cluster's mean CLIP score and its
+     * parrot share: positive when the scoring model rewards the clusters whose captions spell their text.
+     *
+     * @param composition a table from {@link #table}
+     * @return r, or NaN for fewer than two scored clusters or a constant column
+     */
+    public static double scoreParrotCorrelation(Table composition) {
+        List<double[]> xy = new ArrayList<>();
+        for (int r = 0; r < composition.rowCount(); r++) {
+            double s = composition.doubleColumn(MEAN_SCORE).getDouble(r);
+            if (!Double.isNaN(s)) {
+                xy.add(new double[] {s, composition.doubleColumn(PARROT_SHARE).getDouble(r)});
+            }
+        }
+        if (xy.size() < 2) {
+            return Double.NaN;
+        }
+        double mx = xy.stream().mapToDouble(v -> v[0]).average().orElseThrow();
+        double my = xy.stream().mapToDouble(v -> v[1]).average().orElseThrow();
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (double[] v : xy) {
+            sxy += (v[0] - mx) * (v[1] - my);
+            sxx += (v[0] - mx) * (v[0] - mx);
+            syy += (v[1] - my) * (v[1] - my);
+        }
+        return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
     }
 
     /**

@@ -26,8 +26,10 @@ public final class ClusterRun {
      * @param assigned embeddings assigned
      * @param nonEmpty clusters that received at least one embedding
      * @param fitted whether the model was fitted in this run (false: loaded)
+     * @param labels the cluster of each embedding, in input order
+     * @param groupOf the merged group of each cluster ({@link ClusterMerge}), or null when not merged
      */
-    public record Result(ClusterModel model, int assigned, int nonEmpty, boolean fitted) {}
+    public record Result(ClusterModel model, int assigned, int nonEmpty, boolean fitted, int[] labels, int[] groupOf) {}
 
     private ClusterRun() {}
 
@@ -58,14 +60,15 @@ public final class ClusterRun {
         for (long s : sizes) {
             nonEmpty += s > 0 ? 1 : 0;
         }
+        int[] g = null;
         if (mergeGroups > 0) {
-            int[] g = ClusterMerge.merge(m, sizes, mergeGroups, config.seed());
+            g = ClusterMerge.merge(m, sizes, mergeGroups, config.seed());
             StringBuilder sb = new StringBuilder("cluster,group\n");
             for (int c = 0; c < g.length; c++) {
                 sb.append(c).append(',').append(g[c]).append('\n');
             }
             AtomicFiles.write(out.resolve(MERGED), o -> o.write(sb.toString().getBytes(StandardCharsets.UTF_8)));
         }
-        return new Result(m, labels.length, nonEmpty, saved == null);
+        return new Result(m, labels.length, nonEmpty, saved == null, labels, g);
     }
 }

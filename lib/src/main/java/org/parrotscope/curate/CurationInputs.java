@@ -130,7 +130,7 @@ public final class CurationInputs {
      */
     public CurationInputs withScores(Path csvOrDir) throws IOException {
         Map<String, Double> s = new LinkedHashMap<>();
-        for (Path f : csvFiles(csvOrDir)) {
+        for (Path f : csvFiles(csvOrDir, "score")) {
             for (KeyCsv.Line l : KeyCsv.read(f, SCORE_HEADER)) {
                 s.put(l.fields().get(0), KeyCsv.number(l.fields().get(1), f, l.number(), "clip_score"));
             }
@@ -142,19 +142,14 @@ public final class CurationInputs {
      * Joins the ablation CSV (header exactly {@link #ABLATION_HEADER}; empty cells for images without text): RSA
      * and RSC, and {@code s_raw} as the raw score where no score was joined before.
      *
-     * @param csv the file
+     * @param csvOrDir the file, or a folder of them ({@code parrotscope ablate} writes one per shard)
      * @return new inputs
      * @throws IOException naming the file and line of a malformed record
      */
-    public CurationInputs withAblation(Path csv) throws IOException {
+    public CurationInputs withAblation(Path csvOrDir) throws IOException {
         Map<String, double[]> a = new LinkedHashMap<>();
-        for (KeyCsv.Line l : KeyCsv.read(csv, ABLATION_HEADER)) {
-            List<String> f = l.fields();
-            a.put(f.get(0), new double[] {
-                KeyCsv.number(f.get(3), csv, l.number(), "s_raw"),
-                KeyCsv.number(f.get(8), csv, l.number(), "rsa"),
-                KeyCsv.number(f.get(9), csv, l.number(), "rsc")
-            });
+        for (Path csv : csvFiles(csvOrDir, "ablation")) {
+            readAblation(csv, a);
         }
         return map(c -> {
             double[] v = a.get(c.key());
@@ -164,6 +159,17 @@ public final class CurationInputs {
             Candidate d = c.withRelativeScores(v[1], v[2]);
             return Double.isNaN(d.clipScore()) ? d.withClipScore(v[0]) : d;
         });
+    }
+
+    private static void readAblation(Path csv, Map<String, double[]> a) throws IOException {
+        for (KeyCsv.Line l : KeyCsv.read(csv, ABLATION_HEADER)) {
+            List<String> f = l.fields();
+            a.put(f.get(0), new double[] {
+                KeyCsv.number(f.get(3), csv, l.number(), "s_raw"),
+                KeyCsv.number(f.get(8), csv, l.number(), "rsa"),
+                KeyCsv.number(f.get(9), csv, l.number(), "rsc")
+            });
+        }
     }
 
     /**
@@ -206,10 +212,10 @@ public final class CurationInputs {
         return new CurationInputs(m, shardSpecs, joins);
     }
 
-    private static List<Path> csvFiles(Path p) throws IOException {
+    private static List<Path> csvFiles(Path p, String what) throws IOException {
         if (!Files.isDirectory(p)) {
             if (!Files.isRegularFile(p)) {
-                throw new IOException("no such score file or folder: " + p);
+                throw new IOException("no such " + what + " file or folder: " + p);
             }
             return List.of(p);
         }
@@ -218,7 +224,7 @@ public final class CurationInputs {
                     .sorted()
                     .toList();
             if (files.isEmpty()) {
-                throw new IOException(p + ": no score CSV files");
+                throw new IOException(p + ": no " + what + " CSV files");
             }
             return files;
         }

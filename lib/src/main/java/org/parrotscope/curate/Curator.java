@@ -97,6 +97,49 @@ public final class Curator {
     }
 
     /**
+     * What {@link #curateEach} made: the subsets of every curation that could be sampled, and for each one that
+     * could not, the reason.
+     *
+     * @param subsets the subsets, in criterion order
+     * @param skipped curation (criterion family) to the {@link SubsetTooSmallException} message naming its
+     *     criteria and counts
+     */
+    public record Outcome(List<Subset> subsets, Map<String, String> skipped) {
+        /** Copies the collections. */
+        public Outcome {
+            subsets = List.copyOf(subsets);
+            skipped = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
+        }
+    }
+
+    /**
+     * As {@link #curate}, one curation (criterion family) at a time, so that a curation whose pools are too small
+     * is reported and left out instead of failing the others. The samples equal {@link #curate}'s, which depend
+     * only on the seed and each criterion's id.
+     *
+     * @param in the candidates
+     * @param criteria the rules
+     * @param size the common size, or 0
+     * @param seed the sampling seed
+     * @return the subsets and the skipped curations
+     */
+    public static Outcome curateEach(CurationInputs in, List<Criterion> criteria, int size, long seed) {
+        Map<String, List<Criterion>> families = new LinkedHashMap<>();
+        criteria.forEach(c ->
+                families.computeIfAbsent(c.family(), f -> new ArrayList<>()).add(c));
+        List<Subset> out = new ArrayList<>();
+        Map<String, String> skipped = new LinkedHashMap<>();
+        families.forEach((family, list) -> {
+            try {
+                out.addAll(curate(in, list, size, seed));
+            } catch (SubsetTooSmallException e) {
+                skipped.put(family, e.getMessage());
+            }
+        });
+        return new Outcome(out, skipped);
+    }
+
+    /**
      * Writes one manifest per subset, {@code <dir>/<id>.json} in the {@code parrotscope train --data} format
      * ({@code {"shards": [...], "keys": [...]}}), each atomically.
      *

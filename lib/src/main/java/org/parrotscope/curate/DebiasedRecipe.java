@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.parrotscope.parrot.PaperNumbers;
 
 /**
  * The paper's "simple fix" (Step 12): keep images without spotted text whose CLIP score exceeds a threshold
@@ -126,8 +127,8 @@ public record DebiasedRecipe(double minScore, double minAesthetic, double dedupC
 
     /** Builds a {@link DebiasedRecipe}. */
     public static final class Builder {
-        private double minScore = 0.3;
-        private double minAesthetic = 4.5;
+        private double minScore = PaperNumbers.DEBIASED_MIN_CLIP_SCORE;
+        private double minAesthetic = PaperNumbers.DEBIASED_MIN_AESTHETIC;
         private double dedupCosine = 0.95;
 
         private Builder() {}

@@ -40,7 +40,9 @@ public final class TruthComparison {
         try (SampleStream s = Datasets.open(shards, new SkipLog())) {
             for (Sample x : s) {
                 Truth t = Truth.fromJson(x.metadata());
-                truth.put(x.key(), new boolean[] {t.hasText(), !t.captionWordsInImage().isEmpty()});
+                truth.put(
+                        x.key(),
+                        new boolean[] {t.hasText(), !t.captionWordsInImage().isEmpty()});
             }
         }
         Table out = statistics.copy();

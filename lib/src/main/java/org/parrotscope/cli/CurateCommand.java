@@ -43,7 +43,10 @@ public final class CurateCommand implements Callable<Integer> {
     @Option(names = "--scores", paramLabel = "CSV", description = "key,clip_score file or `parrotscope score` folder.")
     Path scores;
 
-    @Option(names = "--ablation", paramLabel = "CSV", description = "Per-sample ablation CSV (`parrotscope ablate`).")
+    @Option(
+            names = "--ablation",
+            paramLabel = "CSV",
+            description = "Per-sample ablation CSV, or the folder of per-shard ones (`parrotscope ablate`).")
     Path ablation;
 
     @Option(names = "--clusters", paramLabel = "CSV", description = "key,cluster file (`parrotscope cluster`).")

@@ -33,6 +33,9 @@ public final class ParrotScope implements Runnable {
             new TokenizeCommand(),
             new ScoreCommand(),
             new EmbedCommand(),
+            // curate
+            new ClusterCommand(),
+            new CurateCommand(),
             // train / eval
             new TrainCommand(),
             new EvalCommand(),

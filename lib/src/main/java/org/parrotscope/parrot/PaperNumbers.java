@@ -112,6 +112,25 @@ public final class PaperNumbers {
     /** Table 10, Sync score of the paper's debiased model (100M LAION subset without text). */
     public static final MeanStd SYNC_DEBIASED = new MeanStd(0.163, 0.065);
 
+    // Step 1: clustering of OpenAI ViT-B/32 image features (S1 Sec. 4.1, Sec. 11; the authors' kmeans.py, S4).
+
+    /** Step 1, PCA output width of the 512-d image features. */
+    public static final int CLUSTER_PCA_COMPONENTS = 256;
+
+    /** Step 1, number of k-means clusters. */
+    public static final int CLUSTER_K = 4000;
+
+    /** Fig. 3 caption, "The clusters are merged from 4000 into 100" for the plots. */
+    public static final int CLUSTER_MERGED_GROUPS = 100;
+
+    // Step 12, the debiased 100M subset ("a simple fix"), thresholds from the authors' release (S4, S6).
+
+    /** Step 12, the debiased subset keeps CLIP score &gt; 0.3 (OpenAI ViT-B/32 scale, the paper's CLIP score). */
+    public static final double DEBIASED_MIN_CLIP_SCORE = 0.3;
+
+    /** Step 12, the debiased subset keeps aesthetic score &gt; 4.5 (the paper's text prints 0.45, a typo). */
+    public static final double DEBIASED_MIN_AESTHETIC = 4.5;
+
     private PaperNumbers() {}
 
     /** @return Table 1 of LAION-2B: statistic, value (counts, and rates as fractions) */

@@ -49,7 +49,10 @@ class PipelineNotebooksTest {
             // 06-evaluate-bias: zero-shot/typographic images, retrieval pairs, Sync-score 1-grams
             Map.entry("IMAGES", "32"),
             Map.entry("PAIRS", "32"),
-            Map.entry("NGRAMS", "16"));
+            Map.entry("NGRAMS", "16"),
+            // 08-cluster: clusters and merged groups for a 400-image pool
+            Map.entry("K", "8"),
+            Map.entry("GROUPS", "4"));
 
     @TempDir
     static Path tmp;

@@ -1,6 +1,7 @@
 package org.parrotscope.eval;
 
 import java.util.Map;
+import org.parrotscope.edit.SyncStyle;
 
 /**
  * The synthetic-benchmark ("Sync score", paper Table 10) results: cosine between each rendered n-gram and

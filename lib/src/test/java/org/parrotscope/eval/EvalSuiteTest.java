@@ -16,6 +16,8 @@ import org.parrotscope.cli.ParrotScope;
 import org.parrotscope.clip.ClipModel;
 import org.parrotscope.clip.ClipPresets;
 import org.parrotscope.data.synth.MiniLaion;
+import org.parrotscope.edit.SyncStyle;
+import org.parrotscope.edit.TextCanvas;
 import org.parrotscope.train.ClipTraining;
 import org.parrotscope.train.WordTokenizer;
 

@@ -2,18 +2,14 @@ package org.parrotscope.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.parrotscope.clip.ClipBenchmark;
 import org.parrotscope.clip.ClipConfig;
 import org.parrotscope.clip.ClipModel;
 import org.parrotscope.clip.ClipPresets;
+import org.parrotscope.util.PeakMemory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,6 +24,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Benchmark CLIP image and text embedding (random weights).")
 public final class BenchClipCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Mixin
+    DeviceOptions deviceOptions = new DeviceOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -58,6 +57,7 @@ public final class BenchClipCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        deviceOptions.apply(spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         if (threads != null) {
             System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
@@ -74,77 +74,23 @@ public final class BenchClipCommand implements Callable<Integer> {
                     Runtime.getRuntime().availableProcessors(),
                     intraOpThreads());
             out.println("images: random pixels; texts: 10-30 random tokens + start/end, padded to the context length");
-            out.printf(Locale.ROOT, "%-6s %6s %10s %12s%n", "task", "batch", "items/s", "ms/batch");
-            SplittableRandom rng = new SplittableRandom(1);
-            int s = cfg.vision().imageSize();
-            for (int b : batches) {
-                float[] px = new float[b * 3 * s * s];
-                for (int i = 0; i < px.length; i++) {
-                    px[i] = (float) rng.nextGaussian();
-                }
-                row(out, "image", b, () -> model.encodeImages(px, b, b));
-                long[][] ids = randomTexts(
-                        rng, b, cfg.text().contextLength(), cfg.text().vocabSize());
-                row(out, "text", b, () -> model.encodeTexts(ids, b));
-            }
+            out.println(ClipBenchmark.header());
+            ClipBenchmark.run(model, batches, seconds, row -> {
+                out.println(row);
+                out.flush();
+            });
         }
-        out.printf(Locale.ROOT, "peak JVM heap %.0f MiB, peak process RSS (VmHWM) %s%n", peakHeapMiB(), vmHwm());
+        long rss = PeakMemory.residentBytes();
+        out.printf(
+                Locale.ROOT,
+                "peak JVM heap %.0f MiB, peak process RSS (VmHWM) %s%n",
+                PeakMemory.heapBytes() / 1048576.0,
+                rss < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MiB", rss / 1048576.0));
         out.flush();
         return 0;
     }
 
-    private void row(PrintWriter out, String task, int b, Runnable pass) {
-        pass.run(); // warm-up: allocator and kernel selection
-        int n = 0;
-        long start = System.nanoTime();
-        long elapsed;
-        do {
-            pass.run();
-            n++;
-            elapsed = System.nanoTime() - start;
-        } while (elapsed < seconds * 1e9 || n < 2);
-        double sec = elapsed / 1e9;
-        out.printf(Locale.ROOT, "%-6s %6d %10.1f %12.1f%n", task, b, n * b / sec, 1000 * sec / n);
-        out.flush();
-    }
-
-    /** Captions of 10 to 30 random tokens between start and end tokens, zero-padded, as the tokenizer outputs. */
-    private static long[][] randomTexts(SplittableRandom rng, int n, int context, int vocab) {
-        long[][] ids = new long[n][context];
-        for (long[] row : ids) {
-            int len = Math.min(context - 2, 10 + rng.nextInt(21));
-            row[0] = vocab - 2;
-            for (int i = 1; i <= len; i++) {
-                row[i] = rng.nextInt(vocab - 2);
-            }
-            row[len + 1] = vocab - 1;
-        }
-        return ids;
-    }
-
     private static String intraOpThreads() {
         return Integer.toString(ai.djl.pytorch.jni.JniUtils.getNumThreads());
-    }
-
-    private static double peakHeapMiB() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak / (1024.0 * 1024.0);
-    }
-
-    private static String vmHwm() throws IOException {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.isReadable(status)) {
-            return "n/a";
-        }
-        return Files.readAllLines(status).stream()
-                .filter(l -> l.startsWith("VmHWM:"))
-                .map(l -> l.substring(6).strip())
-                .findFirst()
-                .orElse("n/a");
     }
 }

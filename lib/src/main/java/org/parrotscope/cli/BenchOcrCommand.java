@@ -1,25 +1,14 @@
 package org.parrotscope.cli;
 
-import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.parrotscope.data.Datasets;
-import org.parrotscope.data.Shard;
+import org.parrotscope.ocr.OcrAccuracySuite;
 import org.parrotscope.ocr.OcrBenchmark;
-import org.parrotscope.ocr.OcrJsonl;
-import org.parrotscope.ocr.OcrOptions;
-import org.parrotscope.ocr.OcrRecord;
-import org.parrotscope.ocr.OcrRun;
-import org.parrotscope.ocr.OcrSummary;
-import org.parrotscope.ocr.TextImage;
-import org.parrotscope.ocr.TextSpotter;
-import org.parrotscope.ocr.TextSpotters;
-import org.parrotscope.ocr.WordAccuracy;
+import org.parrotscope.ocr.OcrSpeedSuite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -103,74 +92,21 @@ public final class BenchOcrCommand implements Callable<Integer> {
     }
 
     private void speed(PrintWriter out, int all) throws Exception {
-        int[][] sizes = {{256, 256}, {640, 480}};
-        List<List<BufferedImage>> sets = new ArrayList<>();
-        for (int[] s : sizes) {
-            sets.add(OcrBenchmark.images(images, s[0], s[1], 42).stream()
-                    .map(TextImage::image)
-                    .toList());
-        }
         out.println(OcrBenchmark.header());
-        for (String name : engines) {
-            try (TextSpotter engine = TextSpotters.create(name, OcrOptions.defaults())) {
-                for (List<BufferedImage> set : sets) {
-                    out.println(OcrBenchmark.measure(engine, set, 1));
-                    out.flush();
-                    if (all != 1) {
-                        out.println(OcrBenchmark.measure(engine, set, all));
-                        out.flush();
-                    }
-                }
-            }
-        }
-        if (!noBaseline) {
-            for (List<BufferedImage> set : sets) {
-                out.println(OcrBenchmark.tesseractCli(set, all, baselineInheritOmp ? 0 : 1));
-                out.flush();
-            }
-        }
+        OcrSpeedSuite.run(engines, images, all, noBaseline ? -1 : baselineInheritOmp ? 0 : 1, r -> {
+            out.println(r);
+            out.flush();
+        });
     }
 
     private void accuracy(PrintWriter out, int all) throws Exception {
-        List<Shard> shards = Datasets.resolve(truth);
         Path dir = truthOut != null ? truthOut : Files.createTempDirectory("ocr-accuracy-");
-        List<OcrRecord> oracle = runAll("oracle", shards, dir, all, null);
         out.println();
         out.println("word accuracy against ground truth (" + truth + ")");
-        for (String name : engines) {
-            OcrSummary[] summary = new OcrSummary[1];
-            List<OcrRecord> got = runAll(name, shards, dir, all, summary);
-            WordAccuracy a = WordAccuracy.compare(oracle, got);
-            out.printf(
-                    Locale.ROOT,
-                    "%-10s %s; text rate %.3f vs truth %.3f; %.1f images/s with %d threads%n",
-                    name,
-                    a,
-                    a.toJson().get("text_rate_spotted").getAsDouble(),
-                    a.toJson().get("text_rate_truth").getAsDouble(),
-                    summary[0].imagesPerSecond(),
-                    all);
+        OcrAccuracySuite.run(engines, Datasets.resolve(truth), dir, all, a -> {
+            out.println(a);
             out.flush();
-        }
+        });
         out.println("OCR JSONL per engine in " + dir + " (for parrotscope stats)");
-    }
-
-    private static List<OcrRecord> runAll(
-            String engine, List<Shard> shards, Path dir, int threads, OcrSummary[] summary) throws Exception {
-        Path out = dir.resolve(engine);
-        OcrSummary s = OcrRun.builder()
-                .setOut(out)
-                .optEngine(engine)
-                .optThreads(threads)
-                .buildRun()
-                .run(shards);
-        if (summary != null) {
-            summary[0] = s;
-        }
-        List<OcrRecord> all = new ArrayList<>();
-        for (Shard sh : shards) {
-            all.addAll(OcrJsonl.read(OcrRun.outputOf(out, sh)));
-        }
-        return all;
     }
 }

@@ -18,6 +18,12 @@ import picocli.CommandLine.Option;
         })
 public final class BenchTrainCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.Mixin
+    DeviceOptions deviceOptions = new DeviceOptions();
+
     @Option(
             names = "--preset",
             split = ",",
@@ -49,6 +55,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        deviceOptions.apply(spec.commandLine().getErr());
         System.out.printf(
                 Locale.ROOT,
                 "%-12s %12s %6s %6s %10s %9s %12s%n",

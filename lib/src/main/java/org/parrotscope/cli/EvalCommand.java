@@ -23,6 +23,9 @@ import picocli.CommandLine.Option;
         })
 public final class EvalCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Mixin
+    DeviceOptions deviceOptions = new DeviceOptions();
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -57,7 +60,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(
             names = "--vocab",
             paramLabel = "FILE",
-            description = "CLIP BPE vocabulary when the model folder has no tokenizer.")
+            description = "Tokenizer (vocabulary file or folder) instead of the model folder's.")
     Path vocab;
 
     @Option(
@@ -100,6 +103,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        deviceOptions.apply(spec.commandLine().getErr());
         EvalOptions opt = EvalOptions.builder()
                 .optSuites(new LinkedHashSet<>(suites))
                 .optData(data)
@@ -112,7 +116,7 @@ public final class EvalCommand implements Callable<Integer> {
                 .build();
         try (ClipEmbedder e = ClipEmbedder.open(model, vocab)) {
             EvalReport r = EvalSuite.run(e, opt);
-            spec.commandLine().getOut().println(json ? Json.PRETTY.toJson(r.toJson()) : r.toTable());
+            spec.commandLine().getOut().println(json ? Json.PRETTY.toJson(r.toJson()) : r.toText());
             spec.commandLine().getOut().flush();
         }
         return 0;

@@ -1,5 +1,6 @@
 package org.parrotscope.cli;
 
+import org.parrotscope.util.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -62,6 +63,12 @@ public final class ParrotScope implements Runnable {
      * @param args the arguments
      */
     public static void main(String[] args) {
+        try {
+            Logging.configure(); // before the first logger: slf4j-simple reads its settings once
+        } catch (IllegalArgumentException e) {
+            System.err.println("parrotscope: " + e.getMessage());
+            System.exit(2);
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -1,16 +1,15 @@
 package org.parrotscope.cli;
 
-import com.google.gson.JsonElement;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.parrotscope.clip.ClipTokenizer;
-import org.parrotscope.util.Json;
+import org.parrotscope.clip.JsonlTokenizer;
+import org.parrotscope.clip.TextTokenizer;
+import org.parrotscope.clip.Tokenizers;
 import org.parrotscope.util.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,16 +17,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code parrotscope tokenize}: CLIP token ids of the {@code "text"} of each JSONL line, one JSON array per
- * line on standard output. Output line i always answers input line i: a line that is not a JSON object with
- * a string {@code text} prints {@code null}, is reported on standard error with its line number, and the run
- * goes on; the exit code is 1 when any line failed, 0 otherwise.
+ * {@code parrotscope tokenize}: token ids of the {@code "text"} of each JSONL line ({@link JsonlTokenizer}), with
+ * OpenAI's CLIP BPE or the tokenizer of a vocabulary file or model folder ({@link Tokenizers#open}). The exit code
+ * is 1 when any line failed, 0 otherwise.
  */
 @Command(
         name = "tokenize",
         mixinStandardHelpOptions = true,
         description = {
-            "Print CLIP token ids (OpenCLIP's tokenizer) for each {\"text\": ...} line of a JSONL file.",
+            "Print token ids (OpenCLIP's CLIP BPE by default) for each {\"text\": ...} line of a JSONL file.",
             "Output line i answers input line i; bad lines print null, are reported on stderr, and make the exit code 1."
         })
 public final class TokenizeCommand implements Callable<Integer> {
@@ -37,10 +35,9 @@ public final class TokenizeCommand implements Callable<Integer> {
 
     @Option(
             names = "--vocab",
-            required = true,
-            paramLabel = "FILE",
-            description =
-                    "OpenCLIP bpe_simple_vocab_16e6.txt.gz, a Hugging Face vocab.json or merges.txt, or a folder holding them")
+            paramLabel = "FILE|DIR",
+            description = "a model folder (its tokenizer), an OpenCLIP .txt.gz, a Hugging Face vocab.json, merges.txt"
+                    + " or tokenizer.json, or a word vocab.json (default: OpenAI's CLIP BPE, shipped)")
     Path vocab;
 
     @Option(
@@ -52,73 +49,44 @@ public final class TokenizeCommand implements Callable<Integer> {
 
     @Option(
             names = "--context",
-            defaultValue = "77",
             paramLabel = "N",
-            description = "context length: start, ids, end, zero padding to N (default ${DEFAULT-VALUE})")
-    int context;
+            description =
+                    "context length: start, ids, end, zero padding to N (default: a word vocabulary's own, else 77)")
+    Integer context;
 
-    @Option(
-            names = "--bpe",
-            description = "print the bare BPE ids instead (no start/end tokens, no padding or truncation)")
+    @Option(names = "--bpe", description = "print the bare ids instead (no start/end tokens, no padding or truncation)")
     boolean bpe;
 
     @Override
     public Integer call() throws Exception {
-        if (context < 2) {
+        if (context != null && context < 2) {
             throw new IllegalArgumentException("--context must be at least 2, not " + context);
         }
         if (!"-".equals(in) && !Files.isRegularFile(Path.of(in))) {
             throw new IllegalArgumentException(in + ": no such input file");
         }
-        ClipTokenizer tok = ClipTokenizer.fromFile(vocab);
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        long lines = 0;
-        long failed = 0;
-        try (BufferedReader r = "-".equals(in)
+        TextTokenizer tok = vocab == null ? ClipTokenizer.openAi() : Tokenizers.open(vocab);
+        int ctx = context != null ? context : tok.contextLength().orElse(ClipTokenizer.DEFAULT_CONTEXT);
+        JsonlTokenizer.Result r;
+        try (BufferedReader reader = "-".equals(in)
                         ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
                         : Files.newBufferedReader(Path.of(in), StandardCharsets.UTF_8);
                 Progress progress = Progress.console("tokenize", 0)) {
-            for (String line; (line = r.readLine()) != null; ) {
-                lines++;
-                String text;
-                try {
-                    text = text(line);
-                } catch (IllegalArgumentException e) {
-                    failed++;
-                    out.println("null");
-                    err.println(in + ":" + lines + ": " + e.getMessage());
-                    continue;
-                }
-                out.println(
-                        bpe
-                                ? Arrays.toString(tok.encode(text)).replace(" ", "")
-                                : Arrays.toString(tok.tokenize(text, context)).replace(" ", ""));
-                progress.advance(1);
-            }
+            r = JsonlTokenizer.run(
+                    reader,
+                    in,
+                    tok,
+                    ctx,
+                    bpe,
+                    spec.commandLine().getOut(),
+                    spec.commandLine().getErr(),
+                    progress);
         }
-        out.flush();
-        if (failed > 0) {
-            err.println("tokenize: " + failed + " of " + lines + " lines failed");
+        if (r.failed() > 0) {
+            spec.commandLine().getErr().println("tokenize: " + r.failed() + " of " + r.lines() + " lines failed");
+            spec.commandLine().getErr().flush();
             return 1;
         }
         return 0;
-    }
-
-    private static String text(String line) {
-        JsonElement e;
-        try {
-            e = Json.parse(line);
-        } catch (RuntimeException ex) {
-            throw new IllegalArgumentException("not JSON: " + ex.getMessage());
-        }
-        if (!e.isJsonObject()) {
-            throw new IllegalArgumentException("not a JSON object");
-        }
-        JsonElement t = e.getAsJsonObject().get("text");
-        if (t == null || !t.isJsonPrimitive() || !t.getAsJsonPrimitive().isString()) {
-            throw new IllegalArgumentException("no string field \"text\"");
-        }
-        return t.getAsString();
     }
 }

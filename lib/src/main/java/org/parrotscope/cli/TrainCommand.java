@@ -1,15 +1,21 @@
 package org.parrotscope.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.parrotscope.eval.TrainingZeroShot;
 import org.parrotscope.train.ClipTraining;
 import org.parrotscope.train.TrainConfig;
 import org.parrotscope.util.Progress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code parrotscope train}: contrastive CLIP training from scratch (paper Step 8). */
 @Command(
@@ -18,9 +24,17 @@ import picocli.CommandLine.Option;
         description = {
             "Train a CLIP model from scratch on shards or a subset manifest with OpenCLIP's recipe (InfoNCE, AdamW "
                     + "betas 0.9/0.98 eps 1e-6, decay on matrices only, cosine schedule with warm-up).",
+            "The preset carries its recipe (steps or epochs, batch, lr, warm-up, weight decay, clipping), printed at"
+                    + " start; each recipe flag replaces one value.",
             "Writes OUT/metrics.jsonl, OUT/checkpoints/step-N/ and OUT/final/ (model folders with optimizer state, resumable)."
         })
 public final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @picocli.CommandLine.Mixin
+    DeviceOptions deviceOptions = new DeviceOptions();
 
     @Option(
             names = "--data",
@@ -40,45 +54,33 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps.")
+    // The recipe flags have no defaults here: what is not given comes from the preset's recipe (TrainRecipe).
+    @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps (default: the preset's recipe).")
     Integer steps;
 
     @Option(
             names = "--epochs",
             paramLabel = "N",
-            description = "Epochs (full batches); default 1 when --steps is absent.")
+            description = "Epochs (full batches) instead of --steps (default: the preset's recipe).")
     Integer epochs;
 
-    @Option(
-            names = "--batch",
-            defaultValue = "64",
-            paramLabel = "N",
-            description = "Pairs per step (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Option(names = "--batch", paramLabel = "N", description = "Pairs per step (default: the preset's recipe).")
+    Integer batch;
 
-    @Option(
-            names = "--lr",
-            defaultValue = "5e-4",
-            paramLabel = "X",
-            description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
-    float lr;
+    @Option(names = "--lr", paramLabel = "X", description = "Peak learning rate (default: the preset's recipe).")
+    Float lr;
 
-    @Option(names = "--warmup", paramLabel = "N", description = "Warm-up steps (default: 5%% of the steps).")
+    @Option(names = "--warmup", paramLabel = "N", description = "Warm-up steps (default: the preset's recipe).")
     Integer warmup;
 
-    @Option(
-            names = "--wd",
-            defaultValue = "0.2",
-            paramLabel = "X",
-            description = "Weight decay (default: ${DEFAULT-VALUE}).")
-    float wd;
+    @Option(names = "--wd", paramLabel = "X", description = "Weight decay (default: the preset's recipe).")
+    Float wd;
 
     @Option(
             names = "--grad-clip",
-            defaultValue = "0",
             paramLabel = "X",
-            description = "Global gradient-norm limit, 0 = none (default: ${DEFAULT-VALUE}).")
-    float gradClip;
+            description = "Global gradient-norm limit, 0 = none (default: the preset's recipe).")
+    Float gradClip;
 
     @Option(
             names = "--seed",
@@ -145,16 +147,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Image decoding threads (default: cores).")
     Integer threads;
 
-    @Override
-    public Integer call() throws Exception {
+    /**
+     * The run's settings: the preset's recipe with the recipe flags given instead.
+     *
+     * @return the configuration
+     */
+    TrainConfig config() {
         TrainConfig.Builder b = TrainConfig.builder()
                 .setData(data)
                 .setPreset(preset)
                 .setOutDir(out)
-                .optBatch(batch)
-                .optLearningRate(lr)
-                .optWeightDecay(wd)
-                .optGradClip(gradClip)
                 .optSeed(seed)
                 .optResume(resume)
                 .optStopAt(stopAt)
@@ -163,24 +165,73 @@ public final class TrainCommand implements Callable<Integer> {
                 .optCheckpointEvery(checkpointEvery)
                 .optEvalEvery(evalEvery);
         if (steps != null) {
-            b.setSteps(steps);
-        } else {
-            b.setEpochs(epochs == null ? 1 : epochs);
+            b.optSteps(steps);
+        }
+        if (epochs != null) {
+            b.optEpochs(epochs);
+        }
+        if (batch != null) {
+            b.optBatch(batch);
+        }
+        if (lr != null) {
+            b.optLearningRate(lr);
         }
         if (warmup != null) {
             b.optWarmup(warmup);
         }
+        if (wd != null) {
+            b.optWeightDecay(wd);
+        }
+        if (gradClip != null) {
+            b.optGradClip(gradClip);
+        }
         if (threads != null) {
             b.optThreads(threads);
         }
-        TrainConfig cfg = b.build();
-        try (Progress p = Progress.console("train", steps != null ? (stopAt > 0 ? stopAt : steps) : 0)) {
+        return b.build();
+    }
+
+    /**
+     * The line printed at start: every recipe value in effect, where they come from and which flags replaced them.
+     *
+     * @param cfg the run's settings
+     * @return e.g. {@code "recipe (preset mini): steps 2800, batch 128, ..."}
+     */
+    String recipeLine(TrainConfig cfg) {
+        List<String> given = new ArrayList<>();
+        for (var e : Map.of(
+                        "--steps", steps != null,
+                        "--epochs", epochs != null,
+                        "--batch", batch != null,
+                        "--lr", lr != null,
+                        "--warmup", warmup != null,
+                        "--wd", wd != null,
+                        "--grad-clip", gradClip != null)
+                .entrySet()) {
+            if (e.getValue()) {
+                given.add(e.getKey());
+            }
+        }
+        Collections.sort(given);
+        return "recipe (" + cfg.recipe().source() + (given.isEmpty() ? "" : ", with " + String.join(" ", given)) + "): "
+                + cfg.recipe().describe();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        deviceOptions.apply(spec.commandLine().getErr());
+        TrainConfig cfg = config();
+        PrintWriter con = spec.commandLine().getOut();
+        con.println(recipeLine(cfg));
+        con.flush();
+        int planned = cfg.steps() > 0 ? (stopAt > 0 ? Math.min(stopAt, cfg.steps()) : cfg.steps()) : 0;
+        try (Progress p = Progress.console("train", planned)) {
             ClipTraining.Result r =
                     ClipTraining.run(cfg, evalEvery > 0 ? TrainingZeroShot.of(seed, evalImages) : null, p);
             double last = r.losses().isEmpty()
                     ? Double.NaN
                     : r.losses().get(r.losses().size() - 1);
-            System.out.printf(
+            con.printf(
                     Locale.ROOT,
                     "trained steps %d..%d, last loss %.4f, %d undecodable images; model: %s%n",
                     r.startStep(),
@@ -188,6 +239,7 @@ public final class TrainCommand implements Callable<Integer> {
                     last,
                     r.skippedImages(),
                     r.finalDir());
+            con.flush();
         }
         return 0;
     }

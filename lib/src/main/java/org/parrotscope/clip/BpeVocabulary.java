@@ -60,10 +60,13 @@ record BpeVocabulary(
     /**
      * Builds the vocabulary as OpenCLIP's {@code SimpleTokenizer} does: 256 byte tokens, the same with
      * {@code </w>}, one token per merge, then {@code <start_of_text>} (49406) and {@code <end_of_text>} (49407).
+     *
+     * @param gz the file's name, for messages
+     * @param raw the gzipped bytes (closed here)
      */
-    static BpeVocabulary fromOpenClipGz(Path gz) throws IOException {
+    static BpeVocabulary fromOpenClipGz(String gz, InputStream raw) throws IOException {
         String text;
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
+        try (InputStream in = new GZIPInputStream(raw)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IOException(gz + ": cannot read the gzipped BPE merges: " + e.getMessage(), e);

@@ -1,5 +1,7 @@
 package org.parrotscope.clip;
 
+import java.util.List;
+
 /** Small host-side helpers on embedding rows: L2 normalisation, cosine matrices, per-pair cosines. */
 public final class ClipMath {
 
@@ -50,6 +52,26 @@ public final class ClipMath {
     }
 
     /**
+     * Cosine similarities of rows that need not be normalised: each row is scaled to unit length first.
+     *
+     * @param a rows [n, d]
+     * @param b rows [m, d]
+     * @return the cosines [n, m]; a zero row has cosine 0 with everything
+     */
+    public static float[][] cosineOfRows(float[][] a, float[][] b) {
+        return cosine(normalize(a), normalize(b));
+    }
+
+    /**
+     * @param a a vector
+     * @param b a vector of the same length
+     * @return the cosine of the angle between them, 0 when either is zero
+     */
+    public static float cosineOf(float[] a, float[] b) {
+        return (float) dot(normalize(a), normalize(b));
+    }
+
+    /**
      * @param a a vector
      * @param b a vector of the same length
      * @return their dot product, accumulated in double
@@ -63,6 +85,26 @@ public final class ClipMath {
             s += (double) a[k] * b[k];
         }
         return s;
+    }
+
+    /**
+     * Lays rows of equal width end to end, the row-major layout of a tensor of shape [rows, width].
+     *
+     * @param rows the rows
+     * @param width the length every row must have (needed when there are no rows)
+     * @return the rows in one array of {@code rows.size() * width} values
+     * @throws IllegalArgumentException when a row has another length
+     */
+    public static float[] flatten(List<float[]> rows, int width) {
+        float[] flat = new float[Math.multiplyExact(rows.size(), width)];
+        for (int i = 0; i < rows.size(); i++) {
+            float[] r = rows.get(i);
+            if (r.length != width) {
+                throw new IllegalArgumentException("row " + i + " has " + r.length + " values, expected " + width);
+            }
+            System.arraycopy(r, 0, flat, i * width, width);
+        }
+        return flat;
     }
 
     /**

@@ -44,7 +44,8 @@ public final class ClipModel implements AutoCloseable {
             ClipConfig config,
             Function<String, float[]> values,
             JsonObject preprocessConfig,
-            List<Path> tokenizerFiles) {
+            List<Path> tokenizerFiles,
+            Device device) {
         this.config = config;
         this.preprocessConfig = preprocessConfig == null
                 ? Json.parse(ModelFolder.DEFAULT_PREPROCESS).getAsJsonObject()
@@ -68,7 +69,6 @@ public final class ClipModel implements AutoCloseable {
             });
         }
         // explicitly PyTorch: ONNX Runtime is on the classpath too and cannot run these blocks
-        Device device = Engine.getEngine(ENGINE).defaultDevice();
         model = Model.newInstance("clip", device, ENGINE);
         model.setBlock(network);
         try {
@@ -99,7 +99,11 @@ public final class ClipModel implements AutoCloseable {
         Path weights = ModelFolder.weightsFile(modelDir);
         try (ClipWeights w = ClipWeights.open(weights, config)) {
             return new ClipModel(
-                    config, w::values, ModelFolder.preprocessConfig(modelDir), ModelFolder.tokenizerFiles(modelDir));
+                    config,
+                    w::values,
+                    ModelFolder.preprocessConfig(modelDir),
+                    ModelFolder.tokenizerFiles(modelDir),
+                    ComputeDevice.primary());
         } catch (RuntimeException e) {
             throw new IOException(weights + ": " + e.getMessage(), e);
         }
@@ -115,7 +119,21 @@ public final class ClipModel implements AutoCloseable {
     public static ClipModel create(ClipConfig config, long seed) {
         ClipInit init = new ClipInit(config, seed);
         Map<String, long[]> shapes = ClipShapes.of(config);
-        return new ClipModel(config, name -> init.values(name, shapes.get(name)), null, List.of());
+        return create(config, seed, ComputeDevice.primary());
+    }
+
+    /**
+     * Creates a model with OpenCLIP's random initialisation on a given device (tests comparing devices).
+     *
+     * @param config the architecture
+     * @param seed the random seed; equal seeds give equal weights
+     * @param device where the weights live
+     * @return the model
+     */
+    public static ClipModel create(ClipConfig config, long seed, Device device) {
+        ClipInit init = new ClipInit(config, seed);
+        Map<String, long[]> shapes = ClipShapes.of(config);
+        return new ClipModel(config, name -> init.values(name, shapes.get(name)), null, List.of(), device);
     }
 
     /**
@@ -131,7 +149,7 @@ public final class ClipModel implements AutoCloseable {
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("missing tensors: " + missing);
         }
-        return new ClipModel(config, tensors::get, null, List.of());
+        return new ClipModel(config, tensors::get, null, List.of(), ComputeDevice.primary());
     }
 
     /**

@@ -27,6 +27,10 @@ public final class ClipScorer implements AutoCloseable {
     private ClipScorer(Builder b) {
         model = Objects.requireNonNull(b.model, "setModel is required");
         tokenizer = Objects.requireNonNull(b.tokenizer, "setTokenizer is required");
+        if (tokenizer.vocabSize() > model.config().text().vocabSize()) {
+            throw new IllegalArgumentException("the tokenizer, " + tokenizer.describe() + ", has more ids than the"
+                    + " text tower's vocab_size " + model.config().text().vocabSize());
+        }
         preprocessor = b.preprocessor != null
                 ? b.preprocessor
                 : ClipPreprocessor.fromConfig(
@@ -100,11 +104,7 @@ public final class ClipScorer implements AutoCloseable {
      */
     public float[][] embedPixels(List<float[]> pixels) {
         int per = 3 * preprocessor.imageSize() * preprocessor.imageSize();
-        float[] flat = new float[pixels.size() * per];
-        for (int i = 0; i < pixels.size(); i++) {
-            System.arraycopy(pixels.get(i), 0, flat, i * per, per);
-        }
-        return ClipMath.normalize(model.encodeImages(flat, pixels.size(), batchSize));
+        return ClipMath.normalize(model.encodeImages(ClipMath.flatten(pixels, per), pixels.size(), batchSize));
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.parrotscope.clip;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.parrotscope.util.AtomicFiles;
 
 /**
  * CLIP's byte-level BPE tokenizer, reproducing OpenCLIP's {@code SimpleTokenizer} id for id: captions are
@@ -41,26 +44,57 @@ public final class ClipTokenizer implements TextTokenizer {
     /** Bound on cached words, so streaming millions of captions does not grow memory without limit. */
     private static final int CACHE_LIMIT = 200_000;
 
+    /** OpenAI's merges file shipped with the library (MIT, see {@code bpe/LICENSE}), as OpenCLIP ships it. */
+    static final String OPENAI_RESOURCE = "bpe/" + Tokenizers.OPENAI_BPE;
+
     private final BpeVocabulary vocab;
+    /** The files read, saved with a model under their usual names; empty for the shipped resource. */
+    private final List<Path> files;
+
     private final String[] byteEncoder = new String[256];
     private final int[] byteDecoder = new int[512];
     private final Map<String, int[]> cache = new ConcurrentHashMap<>();
 
-    private ClipTokenizer(BpeVocabulary vocab) {
+    private ClipTokenizer(BpeVocabulary vocab, List<Path> files) {
         this.vocab = vocab;
+        this.files = List.copyOf(files);
         for (int[] p : BpeVocabulary.bytesToUnicode()) {
             byteEncoder[p[0]] = Character.toString(p[1]);
             byteDecoder[p[1]] = p[0];
         }
     }
 
+    /** Holds the shipped tokenizer, read on first use (about 0.3 s) and shared, since it is immutable. */
+    private static final class OpenAi {
+        static final ClipTokenizer INSTANCE = read();
+
+        private static ClipTokenizer read() {
+            try (InputStream in = ClipTokenizer.class.getResourceAsStream(OPENAI_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException(OPENAI_RESOURCE + " missing from the classpath");
+                }
+                return new ClipTokenizer(BpeVocabulary.fromOpenClipGz(OPENAI_RESOURCE, in), List.of());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     /**
-     * Reads a vocabulary: OpenCLIP's {@code bpe_simple_vocab_16e6.txt.gz}, a Hugging Face {@code vocab.json} or
-     * {@code merges.txt} (its sibling is found), a Hugging Face {@code tokenizer.json}, or a model folder holding one
-     * of
-     * these (looked for in the order vocab.json + merges.txt, tokenizer.json, *.txt.gz). Whatever the source, captions
-     * are
-     * cleaned and split the OpenCLIP way, so ids equal OpenCLIP's.
+     * OpenAI's CLIP BPE from the merges file shipped with the library: the tokenizer of every OpenAI and OpenCLIP
+     * ViT model, and of a model folder without tokenizer files ({@link Tokenizers#forModel}).
+     *
+     * @return the shared tokenizer
+     */
+    public static ClipTokenizer openAi() {
+        return OpenAi.INSTANCE;
+    }
+
+    /**
+     * Reads a vocabulary: OpenCLIP's {@code bpe_simple_vocab_16e6.txt.gz} (or another {@code .txt.gz} merges file), a
+     * Hugging Face {@code vocab.json} or {@code merges.txt} (its sibling is found), a Hugging Face {@code
+     * tokenizer.json}, or a model folder holding one of these (found by {@link Tokenizers#files}). Whatever the
+     * source, captions are cleaned and split the OpenCLIP way, so ids equal OpenCLIP's.
      *
      * @param path the file or folder
      * @return the tokenizer
@@ -68,27 +102,19 @@ public final class ClipTokenizer implements TextTokenizer {
      */
     public static ClipTokenizer fromFile(Path path) throws IOException {
         if (Files.isDirectory(path)) {
-            if (Files.exists(path.resolve("vocab.json")) && Files.exists(path.resolve("merges.txt"))) {
-                return fromHuggingFace(path.resolve("vocab.json"), path.resolve("merges.txt"));
+            List<Path> found = Tokenizers.files(path);
+            if (found.isEmpty() || WordTokenizer.isWordVocabulary(found.get(0))) {
+                throw new IOException(path + ": holds no CLIP BPE vocabulary (" + Tokenizers.OPENAI_BPE
+                        + ", vocab.json + merges.txt or tokenizer.json)");
             }
-            if (Files.exists(path.resolve("tokenizer.json"))) {
-                return new ClipTokenizer(BpeVocabulary.fromTokenizerJson(path.resolve("tokenizer.json")));
-            }
-            try (var files = Files.list(path)) {
-                Path gz = files.filter(p -> p.getFileName().toString().endsWith(".txt.gz"))
-                        .sorted()
-                        .findFirst()
-                        .orElseThrow(() -> new IOException(
-                                path + ": holds neither vocab.json + merges.txt, tokenizer.json nor a bpe *.txt.gz"));
-                return new ClipTokenizer(BpeVocabulary.fromOpenClipGz(gz));
-            }
+            return fromFile(found.get(0));
         }
         if (!Files.isRegularFile(path)) {
             throw new IOException(path + ": no such vocabulary file");
         }
         String name = path.getFileName().toString();
         if (name.equals("tokenizer.json")) {
-            return new ClipTokenizer(BpeVocabulary.fromTokenizerJson(path));
+            return new ClipTokenizer(BpeVocabulary.fromTokenizerJson(path), List.of(path));
         }
         if (name.endsWith(".json")) {
             return fromHuggingFace(path, path.resolveSibling("merges.txt"));
@@ -96,7 +122,9 @@ public final class ClipTokenizer implements TextTokenizer {
         if (name.equals("merges.txt")) {
             return fromHuggingFace(path.resolveSibling("vocab.json"), path);
         }
-        return new ClipTokenizer(BpeVocabulary.fromOpenClipGz(path));
+        try (InputStream in = Files.newInputStream(path)) {
+            return new ClipTokenizer(BpeVocabulary.fromOpenClipGz(path.toString(), in), List.of(path));
+        }
     }
 
     /**
@@ -113,22 +141,63 @@ public final class ClipTokenizer implements TextTokenizer {
                 throw new IOException(p + ": missing (a Hugging Face CLIP tokenizer needs vocab.json and merges.txt)");
             }
         }
-        return new ClipTokenizer(BpeVocabulary.fromHuggingFace(vocabJson, mergesTxt));
+        return new ClipTokenizer(BpeVocabulary.fromHuggingFace(vocabJson, mergesTxt), List.of(vocabJson, mergesTxt));
     }
 
     /** @return the number of token ids (49,408 for CLIP) */
+    @Override
     public int vocabSize() {
         return vocab.decoder().length;
     }
 
     /** @return the start-of-text id (49,406 for CLIP) */
+    @Override
     public int startToken() {
         return vocab.startToken();
     }
 
     /** @return the end-of-text id (49,407 for CLIP); the text tower pools at its position */
+    @Override
     public int endToken() {
         return vocab.endToken();
+    }
+
+    /**
+     * Writes the vocabulary into a model folder: a merges file as {@code bpe_simple_vocab_16e6.txt.gz} (the shipped
+     * one included, so the folder is complete on its own), Hugging Face files under their own names.
+     */
+    @Override
+    public void save(Path modelDir) throws IOException {
+        Files.createDirectories(modelDir);
+        if (files.isEmpty()) {
+            try (InputStream in = ClipTokenizer.class.getResourceAsStream(OPENAI_RESOURCE)) {
+                if (in == null) {
+                    throw new IOException(OPENAI_RESOURCE + " missing from the classpath");
+                }
+                AtomicFiles.write(modelDir.resolve(Tokenizers.OPENAI_BPE), out -> in.transferTo(out));
+            }
+            return;
+        }
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            Path target = modelDir.resolve(name.endsWith(".txt.gz") ? Tokenizers.OPENAI_BPE : name);
+            if (!Files.exists(target) || !Files.isSameFile(f, target)) {
+                AtomicFiles.write(target, out -> Files.copy(f, out));
+            }
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "CLIP BPE ("
+                + (files.isEmpty()
+                        ? "OpenAI's, shipped"
+                        : String.join(
+                                " + ",
+                                files.stream()
+                                        .map(p -> p.getFileName().toString())
+                                        .toList()))
+                + ", " + vocabSize() + " ids)";
     }
 
     /**
@@ -168,6 +237,7 @@ public final class ClipTokenizer implements TextTokenizer {
      * @param text the raw caption (cleaned here)
      * @return the BPE ids
      */
+    @Override
     public int[] encode(String text) {
         IntList ids = new IntList();
         Matcher m = PIECES.matcher(clean(text));
@@ -210,40 +280,13 @@ public final class ClipTokenizer implements TextTokenizer {
     }
 
     /**
-     * Tokenizes to a given context length, as OpenCLIP's {@code tokenize}.
-     *
-     * @param text the raw caption
-     * @param contextLength the output length, at least 2
-     * @return start token, BPE ids, end token, zero padding; truncated with the end token kept last
-     */
-    @Override
-    public long[] tokenize(String text, int contextLength) {
-        if (contextLength < 2) {
-            throw new IllegalArgumentException("context length must be at least 2, not " + contextLength);
-        }
-        int[] ids = encode(text);
-        long[] out = new long[contextLength];
-        out[0] = startToken();
-        int n = Math.min(ids.length, contextLength - 2);
-        for (int i = 0; i < n; i++) {
-            out[1 + i] = ids[i];
-        }
-        out[1 + n] = endToken();
-        return out;
-    }
-
-    /**
      * Tokenizes a batch to the default context.
      *
      * @param texts the raw captions
      * @return one row per caption, each of length 77
      */
     public long[][] tokenize(List<String> texts) {
-        long[][] out = new long[texts.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = tokenize(texts.get(i));
-        }
-        return out;
+        return tokenize(texts, DEFAULT_CONTEXT);
     }
 
     /**

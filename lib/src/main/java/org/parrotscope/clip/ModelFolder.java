@@ -15,8 +15,8 @@ import org.parrotscope.util.Json;
  * The files of a CLIP model folder: the configuration ({@code open_clip_config.json} or
  * {@code config.json}: OpenCLIP {@code model_cfg}, bare or wrapped with {@code preprocess_cfg}, or a
  * Hugging Face {@code CLIPConfig} with its {@code preprocessor_config.json}), the weights
- * {@code model.safetensors} or {@code open_clip_model.safetensors}, and the tokenizer: OpenCLIP's
- * {@code bpe_simple_vocab_16e6.txt.gz} or Hugging Face's {@code vocab.json} + {@code merges.txt}.
+ * {@code model.safetensors} or {@code open_clip_model.safetensors}, and the tokenizer files found by {@link
+ * Tokenizers#forModel} (none: OpenAI's BPE shipped with the library).
  */
 public final class ModelFolder {
 
@@ -25,7 +25,6 @@ public final class ModelFolder {
             + "\"std\":[0.26862954,0.26130258,0.27577711],\"interpolation\":\"bicubic\",\"resize_mode\":\"shortest\"}";
 
     private static final List<String> WEIGHTS = List.of("model.safetensors", "open_clip_model.safetensors");
-    private static final String BPE = "bpe_simple_vocab_16e6.txt.gz";
 
     private ModelFolder() {}
 
@@ -63,40 +62,10 @@ public final class ModelFolder {
 
     /**
      * @param dir a model folder
-     * @return the tokenizer files present: the OpenCLIP BPE file, or {@code vocab.json} and {@code merges.txt}; empty
-     * if none
+     * @return its tokenizer files by {@link Tokenizers#files}, empty when it uses the shipped BPE
      */
     public static List<Path> tokenizerFiles(Path dir) {
-        Path bpe = dir.resolve(BPE);
-        if (Files.isRegularFile(bpe)) {
-            return List.of(bpe);
-        }
-        Path vocab = dir.resolve("vocab.json");
-        Path merges = dir.resolve("merges.txt");
-        if (Files.isRegularFile(vocab) && Files.isRegularFile(merges)) {
-            return List.of(vocab, merges);
-        }
-        return List.of();
-    }
-
-    /**
-     * The tokenizer of a model folder, or an explicitly given vocabulary.
-     *
-     * @param dir a model folder
-     * @param vocab a vocabulary file or folder overriding the folder's, or null
-     * @return the tokenizer
-     * @throws IOException when there is none or it cannot be read
-     */
-    public static ClipTokenizer tokenizer(Path dir, Path vocab) throws IOException {
-        if (vocab != null) {
-            return ClipTokenizer.fromFile(vocab);
-        }
-        List<Path> files = tokenizerFiles(dir);
-        if (files.isEmpty()) {
-            throw new IOException(dir + ": no tokenizer in the model folder (add " + BPE
-                    + " or vocab.json + merges.txt, or pass --vocab FILE)");
-        }
-        return ClipTokenizer.fromFile(files.get(0));
+        return Tokenizers.files(dir);
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.Map;
  * A safetensors file opened for reading: the header is parsed and validated against the file size before
  * anything else is allocated, and tensor data is read through memory maps of just the requested tensor, so
  * opening a multi-gigabyte checkpoint costs only its header. Our own reader because DJL's safetensors
- * decoder crashes the JVM on BF16 (STACK-NOTES).
+ * decoder crashes the JVM on BF16 (docs/STACK.md, DJL).
  *
  * <p>Format: an 8-byte little-endian header length N, N bytes of UTF-8 JSON mapping tensor names to
  * {@code {"dtype", "shape", "data_offsets": [begin, end]}} (offsets relative to the data section) plus an

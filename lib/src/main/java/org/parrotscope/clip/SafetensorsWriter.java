@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.parrotscope.util.AtomicFiles;
@@ -46,6 +47,17 @@ public final class SafetensorsWriter {
          */
         public static Tensor of(float[] data, int... shape) {
             return new Tensor(Arrays.stream(shape).asLongStream().toArray(), data);
+        }
+
+        /**
+         * A matrix [rows, width] from its rows.
+         *
+         * @param rows the rows, each of {@code width} values
+         * @param width the row length (the second dimension even when there are no rows)
+         * @return the tensor
+         */
+        public static Tensor ofRows(List<float[]> rows, int width) {
+            return new Tensor(new long[] {rows.size(), width}, ClipMath.flatten(rows, width));
         }
     }
 

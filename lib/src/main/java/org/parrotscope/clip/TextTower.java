@@ -1,10 +1,14 @@
 package org.parrotscope.clip;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * OpenCLIP's text encoder (top-level tensors of {@code CLIP}): token and positional embeddings,
@@ -20,6 +24,7 @@ final class TextTower extends ClipBlock {
     private final TransformerBlock transformer;
     private final LayerNormBlock lnFinal;
     private final Parameter textProjection;
+    private final Map<String, NDArray> masks = new ConcurrentHashMap<>();
 
     TextTower(ClipConfig c) {
         cfg = c.text();
@@ -48,7 +53,7 @@ final class TextTower extends ClipBlock {
         NDArray pos = value(ps, positionalEmbedding, ids, training).get("0:" + len);
         pos.attach(ids.getManager()); // a view of a parameter: owned by the batch, not by the model
         x = x.add(pos);
-        x = transformer.forward(ps, x, causalMask(ids, (int) len), training);
+        x = transformer.forward(ps, x, causalMask(ids.getDevice(), (int) len), training);
         // pool at the end-of-text token (the highest id); a one-hot product keeps the gather differentiable
         NDArray end = ids.argMax(1).toType(DataType.INT64, false).reshape(-1, 1);
         NDArray positions = ids.getManager().arange(0L, len, 1L, DataType.INT64).toDevice(ids.getDevice(), false);
@@ -61,15 +66,30 @@ final class TextTower extends ClipBlock {
         return lnFinal.forward(ps, pooled, training).matMul(value(ps, textProjection, ids, training));
     }
 
-    /** Additive mask: 0 on and below the diagonal, -inf above (a token sees only earlier tokens). */
-    private static NDArray causalMask(NDArray like, int len) {
-        float[] m = new float[len * len];
-        for (int i = 0; i < len; i++) {
-            for (int j = i + 1; j < len; j++) {
-                m[i * len + j] = Float.NEGATIVE_INFINITY;
+    /**
+     * Additive mask: 0 on and below the diagonal, -inf above (a token sees only earlier tokens). Built once per
+     * device and length and kept with the model's parameters: building it per forward was a host-to-device copy of
+     * L x L floats every step.
+     */
+    private NDArray causalMask(Device device, int len) {
+        return masks.computeIfAbsent(device + "/" + len, k -> {
+            float[] m = new float[len * len];
+            for (int i = 0; i < len; i++) {
+                for (int j = i + 1; j < len; j++) {
+                    m[i * len + j] = Float.NEGATIVE_INFINITY;
+                }
             }
-        }
-        return like.getManager().create(m, new Shape(len, len)).toDevice(like.getDevice(), false);
+            // owned by the manager of the model's own parameters, closed with the model
+            NDManager owner = positionalEmbedding.getArray().getManager();
+            NDArray host = owner.create(m, new Shape(len, len));
+            if (host.getDevice().equals(device)) {
+                return host;
+            }
+            NDArray mask = host.toDevice(device, false);
+            mask.attach(owner);
+            host.close();
+            return mask;
+        });
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -135,14 +134,13 @@ public final class Datasets {
         return SampleStream.of(chain, chain::closeCurrent);
     }
 
-    private static final class Chain implements Iterator<Sample> {
+    private static final class Chain extends LookAhead<Sample> {
         private final List<Shard> shards;
         private final SkipLog skips;
         private final Set<String> seen = new HashSet<>();
         private int index;
         private SampleStream current;
         private Iterator<Sample> it;
-        private Sample next;
 
         Chain(List<Shard> shards, SkipLog skips) {
             this.shards = shards;
@@ -150,44 +148,32 @@ public final class Datasets {
         }
 
         @Override
-        public boolean hasNext() {
-            while (next == null) {
-                if (it != null && it.hasNext()) {
-                    Sample s = it.next();
-                    if (seen.add(s.key())) {
-                        next = s;
-                    } else {
-                        skips.add(new Skipped(
-                                s.key(),
-                                s.source(),
-                                "duplicate_key",
-                                "key " + s.key() + " appeared in an earlier shard; the first one is kept"));
-                    }
-                    continue;
+        protected Sample advance() {
+            if (it != null && it.hasNext()) {
+                Sample s = it.next();
+                if (seen.add(s.key())) {
+                    return s;
                 }
-                closeCurrent();
-                if (index >= shards.size()) {
-                    return false;
-                }
-                Shard shard = shards.get(index++);
-                try {
-                    current = shard.open(skips);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e.getMessage(), e);
-                }
-                it = current.iterator();
+                skips.add(new Skipped(
+                        s.key(),
+                        s.source(),
+                        "duplicate_key",
+                        "key " + s.key() + " appeared in an earlier shard; the first one is kept"));
+                return null;
             }
-            return true;
-        }
-
-        @Override
-        public Sample next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
+            closeCurrent();
+            if (index >= shards.size()) {
+                end();
+                return null;
             }
-            Sample s = next;
-            next = null;
-            return s;
+            Shard shard = shards.get(index++);
+            try {
+                current = shard.open(skips);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
+            }
+            it = current.iterator();
+            return null;
         }
 
         void closeCurrent() {

@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 
@@ -67,13 +65,11 @@ final class FolderShard implements Shard {
         return dir.toString();
     }
 
-    private final class Rows implements Iterator<Sample> {
+    private final class Rows extends LookAhead<Sample> {
         private final CaptionTable rows;
         private final SkipLog skips;
         private final SampleAssembler assembler;
         private final Set<String> seen = new HashSet<>();
-        private Sample next;
-        private boolean done;
 
         Rows(CaptionTable rows, SkipLog skips) {
             this.rows = rows;
@@ -82,30 +78,17 @@ final class FolderShard implements Shard {
         }
 
         @Override
-        public boolean hasNext() {
+        protected Sample advance() {
             try {
-                while (next == null && !done) {
-                    CaptionTable.Row r = rows.next();
-                    if (r == null) {
-                        done = true;
-                    } else {
-                        next = toSample(r);
-                    }
+                CaptionTable.Row r = rows.next();
+                if (r == null) {
+                    end();
+                    return null;
                 }
+                return toSample(r);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + table + ": " + e.getMessage(), e);
             }
-            return next != null;
-        }
-
-        @Override
-        public Sample next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            Sample s = next;
-            next = null;
-            return s;
         }
 
         private Sample toSample(CaptionTable.Row r) throws IOException {

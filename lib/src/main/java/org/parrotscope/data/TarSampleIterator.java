@@ -3,8 +3,6 @@ package org.parrotscope.data;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -14,7 +12,7 @@ import java.util.Set;
  * {@code truncated_tar} or {@code corrupt_tar} skip naming the byte offset; every sample before it is
  * returned (the sample being read when the damage hit is kept if the damage is in a later header).
  */
-final class TarSampleIterator implements Iterator<Sample> {
+final class TarSampleIterator extends LookAhead<Sample> {
 
     private final TarReader tar;
     private final String source;
@@ -23,8 +21,6 @@ final class TarSampleIterator implements Iterator<Sample> {
     private final SampleAssembler assembler;
     private final Set<String> seen = new HashSet<>();
     private Group group;
-    private Sample next;
-    private boolean done;
 
     /** The parts read so far for one key. */
     private static final class Group {
@@ -49,32 +45,15 @@ final class TarSampleIterator implements Iterator<Sample> {
         this.assembler = new SampleAssembler(source, options, skips);
     }
 
+    /** Reads one entry; returns the sample of a group it completed, or null (no group completed, or skipped). */
     @Override
-    public boolean hasNext() {
-        while (next == null && !done) {
-            next = advance();
-        }
-        return next != null;
-    }
-
-    @Override
-    public Sample next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Sample s = next;
-        next = null;
-        return s;
-    }
-
-    /** Reads entries until a group completes; returns its sample or null (skipped, or the end). */
-    private Sample advance() {
+    protected Sample advance() {
         TarReader.Entry e;
         try {
             e = tar.next();
         } catch (TarReader.DamageException d) {
             // Damage in a header (or in skipped data) spares the sample read so far.
-            done = true;
+            end();
             Sample kept = finish(group);
             group = null;
             skips.add(new Skipped("", source, d.reason, d.getMessage() + "; every sample before it was read"));
@@ -83,7 +62,7 @@ final class TarSampleIterator implements Iterator<Sample> {
             throw new UncheckedIOException("cannot read shard " + source + ": " + io.getMessage(), io);
         }
         if (e == null) {
-            done = true;
+            end();
             Sample last = finish(group);
             group = null;
             return last;
@@ -98,7 +77,7 @@ final class TarSampleIterator implements Iterator<Sample> {
             add(group, e);
         } catch (TarReader.DamageException d) {
             // Damage inside an entry's data loses that entry's sample, named in the skip.
-            done = true;
+            end();
             group = null;
             skips.add(new Skipped(key, source, d.reason, d.getMessage() + "; every sample before it was read"));
         } catch (IOException io) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
+import org.parrotscope.parrot.PaperNumbers;
+import org.parrotscope.parrot.PaperNumbers.MeanStd;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -19,7 +21,8 @@ import tech.tablesaw.api.Table;
 /**
  * The paper's Table 2 from ablation rows: mean ± std CLIP score of each text-removal setup, aggregated over
  * samples or over clusters (the mean and std of per-cluster means, which the paper's numbers appear to be,
- * {@link PaperTable2}). Std is the sample standard deviation (n − 1); the paper does not say which.
+ * PAPER.md Step 5; the printed values are {@link PaperNumbers}' Table 2 constants). Std is the sample standard
+ * deviation (n − 1); the paper does not say which.
  */
 public final class Table2 {
 
@@ -41,15 +44,41 @@ public final class Table2 {
     /** Aggregation label: every cluster's mean counts once. */
     public static final String OVER_CLUSTERS = "clusters";
 
-    private record Setup(String name, String marker, Predicate<AblationRow> in, ToDoubleFunction<AblationRow> score) {}
+    private record Setup(
+            String name,
+            String marker,
+            Predicate<AblationRow> in,
+            ToDoubleFunction<AblationRow> score,
+            MeanStd paper) {}
 
     private static final List<Setup> SETUPS = List.of(
-            new Setup(RAW_WITHOUT_TEXT, "●", r -> !r.hasText(), AblationRow::sRaw),
-            new Setup(RAW_WITH_TEXT, "●", AblationRow::hasText, AblationRow::sRaw),
-            new Setup(RANDOM_ALL, "×", r -> !Double.isNaN(r.sRandAll()), AblationRow::sRandAll),
-            new Setup(ALL_REMOVED, "×", r -> !Double.isNaN(r.sAll()), AblationRow::sAll),
-            new Setup(RANDOM_CO, "■", r -> !Double.isNaN(r.sRandCo()), AblationRow::sRandCo),
-            new Setup(CO_REMOVED, "■", r -> !Double.isNaN(r.sCo()), AblationRow::sCo));
+            new Setup(RAW_WITHOUT_TEXT, "●", r -> !r.hasText(), AblationRow::sRaw, PaperNumbers.CLIP_SCORE_RAW_NO_TEXT),
+            new Setup(
+                    RAW_WITH_TEXT, "●", AblationRow::hasText, AblationRow::sRaw, PaperNumbers.CLIP_SCORE_RAW_WITH_TEXT),
+            new Setup(
+                    RANDOM_ALL,
+                    "×",
+                    r -> !Double.isNaN(r.sRandAll()),
+                    AblationRow::sRandAll,
+                    PaperNumbers.CLIP_SCORE_RANDOM_ALL_REMOVED),
+            new Setup(
+                    ALL_REMOVED,
+                    "×",
+                    r -> !Double.isNaN(r.sAll()),
+                    AblationRow::sAll,
+                    PaperNumbers.CLIP_SCORE_ALL_TEXT_REMOVED),
+            new Setup(
+                    RANDOM_CO,
+                    "■",
+                    r -> !Double.isNaN(r.sRandCo()),
+                    AblationRow::sRandCo,
+                    PaperNumbers.CLIP_SCORE_RANDOM_CO_EMB_REMOVED),
+            new Setup(
+                    CO_REMOVED,
+                    "■",
+                    r -> !Double.isNaN(r.sCo()),
+                    AblationRow::sCo,
+                    PaperNumbers.CLIP_SCORE_CO_EMB_TEXT_REMOVED));
 
     private Table2() {}
 
@@ -101,16 +130,17 @@ public final class Table2 {
      * Adds the published values beside ours.
      *
      * @param ours a table from {@link #overSamples} or {@link #overClusters} (not modified)
-     * @return a copy with columns paper_mean and paper_std ({@link PaperTable2})
+     * @return a copy with columns paper_mean and paper_std (the paper's Table 2 as in {@link PaperNumbers}, OpenAI
+     *     ViT-B/32 on LAION-2B)
      */
     public static Table withPaper(Table ours) {
         Table t = ours.copy();
-        Map<String, PaperTable2.Row> paper = new HashMap<>();
-        PaperTable2.ROWS.forEach(r -> paper.put(r.setup(), r));
+        Map<String, MeanStd> paper = new HashMap<>();
+        SETUPS.forEach(s -> paper.put(s.name(), s.paper()));
         DoubleColumn mean = DoubleColumn.create("paper_mean");
         DoubleColumn std = DoubleColumn.create("paper_std");
         for (String setup : t.stringColumn("setup")) {
-            PaperTable2.Row r = paper.get(setup);
+            MeanStd r = paper.get(setup);
             mean.append(r == null ? Double.NaN : r.mean());
             std.append(r == null ? Double.NaN : r.std());
         }

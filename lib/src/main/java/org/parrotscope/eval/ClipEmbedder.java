@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.parrotscope.clip.ClipModel;
 import org.parrotscope.clip.ClipPreprocessor;
-import org.parrotscope.train.Tokenizer;
-import org.parrotscope.train.Tokenizers;
+import org.parrotscope.clip.TextTokenizer;
+import org.parrotscope.clip.Tokenizers;
 
 /**
  * A CLIP model as an {@link Embedder}: OpenCLIP's evaluation preprocessing from the model folder's
@@ -17,7 +17,7 @@ import org.parrotscope.train.Tokenizers;
 public final class ClipEmbedder implements Embedder, AutoCloseable {
 
     private final ClipModel model;
-    private final Tokenizer tokenizer;
+    private final TextTokenizer tokenizer;
     private final ClipPreprocessor preprocessor;
     private final boolean owned;
 
@@ -27,11 +27,11 @@ public final class ClipEmbedder implements Embedder, AutoCloseable {
      * @param model the model
      * @param tokenizer its tokenizer
      */
-    public ClipEmbedder(ClipModel model, Tokenizer tokenizer) {
+    public ClipEmbedder(ClipModel model, TextTokenizer tokenizer) {
         this(model, tokenizer, false);
     }
 
-    private ClipEmbedder(ClipModel model, Tokenizer tokenizer, boolean owned) {
+    private ClipEmbedder(ClipModel model, TextTokenizer tokenizer, boolean owned) {
         this.model = model;
         this.tokenizer = tokenizer;
         this.preprocessor = ClipPreprocessor.fromConfig(
@@ -40,21 +40,17 @@ public final class ClipEmbedder implements Embedder, AutoCloseable {
     }
 
     /**
-     * Loads a model folder with its tokenizer.
+     * Loads a model folder with its tokenizer ({@link Tokenizers#forModel(Path, Path)}).
      *
      * @param modelDir the folder
-     * @param bpeVocab a CLIP BPE vocabulary for a folder without tokenizer files, or null
+     * @param vocab a vocabulary overriding the folder's tokenizer, or null
      * @return the embedder; close it
      * @throws IOException when the folder cannot be loaded
      */
-    public static ClipEmbedder open(Path modelDir, Path bpeVocab) throws IOException {
+    public static ClipEmbedder open(Path modelDir, Path vocab) throws IOException {
         ClipModel m = ClipModel.load(modelDir);
         try {
-            int ctx = m.config().text().contextLength();
-            Tokenizer t = bpeVocab != null
-                    ? org.parrotscope.train.BpeTokenizer.open(bpeVocab, ctx)
-                    : Tokenizers.load(modelDir, ctx);
-            return new ClipEmbedder(m, t, true);
+            return new ClipEmbedder(m, Tokenizers.forModel(modelDir, vocab), true);
         } catch (IOException | RuntimeException e) {
             m.close();
             throw e;
@@ -73,7 +69,7 @@ public final class ClipEmbedder implements Embedder, AutoCloseable {
 
     @Override
     public float[][] embedTexts(List<String> texts) {
-        return model.encodeTexts(tokenizer.encode(texts));
+        return model.encodeTexts(tokenizer.tokenize(texts, model.config().text().contextLength()));
     }
 
     @Override

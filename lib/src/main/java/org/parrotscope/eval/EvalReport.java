@@ -2,8 +2,13 @@ package org.parrotscope.eval;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The results of {@link EvalSuite}: any suite not run is null. {@link #toJson()} nests by suite:
@@ -98,8 +103,97 @@ public record EvalReport(
         return o;
     }
 
-    /** @return a plain-text table of the headline numbers and the Sync groups */
-    public String toTable() {
+    /** @return the headline numbers as a one-row table, the columns of {@link #toTable(Map)} without model */
+    public Table toTable() {
+        return toTable(Map.of("", this)).removeColumns("model");
+    }
+
+    /**
+     * Models side by side, one row each, with the headline number of every suite; a suite that was not run is
+     * NaN.
+     *
+     * @param byModel model name to its report, in row order
+     * @return a new table: model, zeroshot_top1, zeroshot_top5, i2t_r1, i2t_r5, i2t_r10, t2i_r1, t2i_r5, t2i_r10,
+     *     sync_mean, sync_std, typographic_true_class, typographic_written_class, typographic_clean
+     */
+    public static Table toTable(Map<String, EvalReport> byModel) {
+        List<EvalReport> r = List.copyOf(byModel.values());
+        Table t = Table.create("evaluation", StringColumn.create("model", List.copyOf(byModel.keySet())));
+        column(
+                t,
+                r,
+                "zeroshot_top1",
+                e -> e.zeroShot() == null ? Double.NaN : e.zeroShot().top1());
+        column(
+                t,
+                r,
+                "zeroshot_top5",
+                e -> e.zeroShot() == null ? Double.NaN : e.zeroShot().top5());
+        column(
+                t,
+                r,
+                "i2t_r1",
+                e -> e.retrieval() == null ? Double.NaN : e.retrieval().i2tR1());
+        column(
+                t,
+                r,
+                "i2t_r5",
+                e -> e.retrieval() == null ? Double.NaN : e.retrieval().i2tR5());
+        column(
+                t,
+                r,
+                "i2t_r10",
+                e -> e.retrieval() == null ? Double.NaN : e.retrieval().i2tR10());
+        column(
+                t,
+                r,
+                "t2i_r1",
+                e -> e.retrieval() == null ? Double.NaN : e.retrieval().t2iR1());
+        column(
+                t,
+                r,
+                "t2i_r5",
+                e -> e.retrieval() == null ? Double.NaN : e.retrieval().t2iR5());
+        column(
+                t,
+                r,
+                "t2i_r10",
+                e -> e.retrieval() == null ? Double.NaN : e.retrieval().t2iR10());
+        column(
+                t,
+                r,
+                "sync_mean",
+                e -> e.sync() == null ? Double.NaN : e.sync().overall().mean());
+        column(
+                t,
+                r,
+                "sync_std",
+                e -> e.sync() == null ? Double.NaN : e.sync().overall().std());
+        column(
+                t,
+                r,
+                "typographic_true_class",
+                e -> e.typographic() == null ? Double.NaN : e.typographic().trueClassAccuracy());
+        column(
+                t,
+                r,
+                "typographic_written_class",
+                e -> e.typographic() == null ? Double.NaN : e.typographic().writtenClassRate());
+        column(
+                t,
+                r,
+                "typographic_clean",
+                e -> e.typographic() == null ? Double.NaN : e.typographic().cleanAccuracy());
+        return t;
+    }
+
+    private static void column(Table t, List<EvalReport> reports, String name, ToDoubleFunction<EvalReport> value) {
+        t.addColumns(
+                DoubleColumn.create(name, reports.stream().mapToDouble(value).toArray()));
+    }
+
+    /** @return a plain-text table of the headline numbers and the Sync groups, as {@code parrotscope eval} prints */
+    public String toText() {
         StringBuilder sb = new StringBuilder();
         if (zeroShot != null) {
             sb.append(String.format(

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.parrotscope.train.WordTokenizer;
+import org.parrotscope.clip.WordTokenizer;
 
 /**
  * An n-gram of a caption vocabulary with its corpus count (paper Step 6: vocabularies of the most frequent

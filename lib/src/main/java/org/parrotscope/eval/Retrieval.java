@@ -3,6 +3,7 @@ package org.parrotscope.eval;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import org.parrotscope.clip.ClipMath;
 
 /** Image-text retrieval over held-out pairs (the {@code i}-th image belongs with the {@code i}-th caption). */
 public final class Retrieval {
@@ -31,6 +32,6 @@ public final class Retrieval {
             img.addAll(List.of(embedder.embedImages(images.subList(from, to))));
             txt.addAll(List.of(embedder.embedTexts(captions.subList(from, to))));
         }
-        return RetrievalResult.of(Cosine.matrix(img.toArray(float[][]::new), txt.toArray(float[][]::new)));
+        return RetrievalResult.of(ClipMath.cosineOfRows(img.toArray(float[][]::new), txt.toArray(float[][]::new)));
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parrotscope.clip.ClipMath;
 import org.parrotscope.edit.SyncStyle;
 import org.parrotscope.edit.TextCanvas;
 
@@ -72,7 +73,7 @@ public record SyncBenchmark(TextCanvas canvas, List<SyncStyle> styles, int batch
                 }
                 float[][] e = embedder.embedImages(imgs);
                 for (int i = from; i < to; i++) {
-                    double s = Cosine.cosine(e[i - from], texts[i]);
+                    double s = ClipMath.cosineOf(e[i - from], texts[i]);
                     all.add(s);
                     scores.add(s);
                     byFreq.get(freq[i]).add(s);

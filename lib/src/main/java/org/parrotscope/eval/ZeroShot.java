@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.parrotscope.clip.ClipMath;
 import org.parrotscope.data.synth.MiniLaion;
 
 /**
@@ -65,14 +66,14 @@ public record ZeroShot(List<String> classes, List<String> templates) {
             for (String t : templates) {
                 prompts.add(t.replace("{}", classes.get(c)));
             }
-            float[][] e = Cosine.normalise(embedder.embedTexts(prompts));
+            float[][] e = ClipMath.normalize(embedder.embedTexts(prompts));
             float[] mean = new float[e[0].length];
             for (float[] row : e) {
                 for (int k = 0; k < mean.length; k++) {
                     mean[k] += row[k] / e.length;
                 }
             }
-            w[c] = Cosine.normalise(new float[][] {mean})[0];
+            w[c] = ClipMath.normalize(mean);
         }
         return w;
     }
@@ -106,7 +107,7 @@ public record ZeroShot(List<String> classes, List<String> templates) {
             for (LabelledImage li : images.subList(from, Math.min(images.size(), from + batch))) {
                 chunk.add(li.image());
             }
-            float[][] s = Cosine.matrix(embedder.embedImages(chunk), classifier);
+            float[][] s = ClipMath.cosineOfRows(embedder.embedImages(chunk), classifier);
             System.arraycopy(s, 0, out, from, s.length);
         }
         return out;

@@ -1,6 +1,11 @@
 package org.parrotscope.eval;
 
 import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Zero-shot classification results: top-1/top-5 accuracy, per-class accuracy and the confusion table.
@@ -60,5 +65,42 @@ public record ZeroShotResult(
         }
         int n = Math.max(1, logits.length);
         return new ZeroShotResult(classes, logits.length, (double) top1 / n, (double) top5 / n, perClass, confusion);
+    }
+
+    /** @return one row per class: class, images (of that class), top1 (its accuracy, NaN without images) */
+    public Table toTable() {
+        int[] counts = new int[classes.size()];
+        for (int c = 0; c < counts.length; c++) {
+            for (int v : confusion[c]) {
+                counts[c] += v;
+            }
+        }
+        return Table.create(
+                "zero-shot top-1 per class",
+                StringColumn.create("class", classes),
+                IntColumn.create("images", counts),
+                DoubleColumn.create("top1", perClass.clone()));
+    }
+
+    /**
+     * Per-class accuracy of several models side by side: a row per class (the first model's classes), a column
+     * per model.
+     *
+     * @param byModel model name to its result over the same classes, in column order
+     * @return a new table: class, then one top-1 column per model
+     * @throws IllegalArgumentException when the models were evaluated on different classes
+     */
+    public static Table toTable(Map<String, ZeroShotResult> byModel) {
+        List<String> classes = byModel.isEmpty()
+                ? List.of()
+                : byModel.values().iterator().next().classes();
+        Table t = Table.create("zero-shot top-1 per class", StringColumn.create("class", classes));
+        byModel.forEach((name, r) -> {
+            if (!r.classes().equals(classes)) {
+                throw new IllegalArgumentException(name + " was evaluated on other classes: " + r.classes());
+            }
+            t.addColumns(DoubleColumn.create(name, r.perClass().clone()));
+        });
+        return t;
     }
 }

@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * @param detMaxSide ppocr: the longer detection side is limited to this (PaddleOCR {@code det_limit_side_len}
  *     with {@code limit_type=max}), default 960
  * @param detUpscaleTo ppocr: images whose longer side is smaller are enlarged to this before detection,
- *     0 disables; default 640 (PaddleOCR never enlarges; STACK-NOTES §6 measured 61% to 84% recall on
+ *     0 disables; default 640 (PaddleOCR never enlarges; docs/STACK.md, PP-OCR: measured 61% to 84% recall on
  *     small photos with this and unclip 2.0)
  * @param detThreshold ppocr: DB probability threshold for text pixels, default 0.3 (PaddleOCR {@code det_db_thresh})
  * @param boxThreshold ppocr: minimum mean probability inside a box, default 0.6 (PaddleOCR {@code det_db_box_thresh})
@@ -21,7 +21,7 @@ import java.nio.file.Path;
  * drop_score})
  * @param recBatchSize ppocr: text lines per recognition batch, default 6 (PaddleOCR {@code rec_batch_num})
  * @param intraOpThreads ppocr: ONNX Runtime threads per inference, default 1 (one worker per core is faster,
- * STACK-NOTES §6)
+ * docs/STACK.md, PP-OCR)
  * @param wordGapRatio ppocr: also split lines at blank ink gaps at least this times the ink height wide, default 0.3;
  *     0 splits at recognised spaces only (PaddleOCR). The Chinese-dictionary recogniser often omits the space
  *     between Latin words ({@link InkGaps})

@@ -105,6 +105,25 @@ public final class OcrRun {
      * @throws IllegalArgumentException when two shards share a name, or the folder holds another engine's results
      */
     public OcrSummary run(List<Shard> shards) throws IOException {
+        return run(shards, null);
+    }
+
+    /**
+     * Runs OCR over the shards not finished yet with an engine the caller owns and keeps open, e.g. one per
+     * Spark executor JVM shared by its tasks, so models are loaded once, not once per shard.
+     *
+     * @param shards the shards, e.g. from {@code Datasets.resolve}
+     * @param shared the engine, thread-safe, named as this run's engine; null to open (and close) one here
+     * @return what the run did
+     * @throws IOException when the output cannot be written (a failing sample never throws)
+     * @throws IllegalArgumentException when two shards share a name, the folder holds another engine's results,
+     *     or the shared engine is not this run's engine
+     */
+    public OcrSummary run(List<Shard> shards, SampleSpotter shared) throws IOException {
+        if (shared != null && !shared.name().equals(config.engine())) {
+            throw new IllegalArgumentException(
+                    "the shared engine is " + shared.name() + ", this run's is " + config.engine());
+        }
         long start = System.nanoTime();
         Path out = config.out();
         Files.createDirectories(out);
@@ -132,7 +151,10 @@ public final class OcrRun {
         int written = 0;
         Progress progress = config.progress();
         if (!todo.isEmpty()) {
-            try (SampleSpotter spotter = TextSpotters.createForSamples(config.engine(), config.options())) {
+            SampleSpotter own =
+                    shared == null ? TextSpotters.createForSamples(config.engine(), config.options()) : null;
+            try (SampleSpotter closing = own) {
+                SampleSpotter spotter = shared != null ? shared : own;
                 ExecutorService pool = Executors.newFixedThreadPool(config.threads(), daemonThreads());
                 try {
                     SampleOcr worker = new SampleOcr(spotter, config.decoder(), skips, c);

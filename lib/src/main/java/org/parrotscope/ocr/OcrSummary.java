@@ -2,9 +2,15 @@ package org.parrotscope.ocr;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * What one {@link OcrRun} did; written as {@code <out>/ocr-run-<UTC time>.json}.
@@ -56,6 +62,41 @@ public record OcrSummary(
     /** @return samples per second over the run's wall-clock time */
     public double imagesPerSecond() {
         return seconds > 0 ? samples / seconds : 0;
+    }
+
+    /** @return this run as a one-row table, see {@link #toTable(Collection)} */
+    public Table toTable() {
+        return toTable(List.of(this));
+    }
+
+    /**
+     * Runs side by side, one row each, e.g. one per engine over the same shards.
+     *
+     * @param runs the summaries, in row order
+     * @return a new table: engine, threads, samples, failed, words, seconds, images_per_s
+     */
+    public static Table toTable(Collection<OcrSummary> runs) {
+        return Table.create(
+                "OCR runs",
+                StringColumn.create(
+                        "engine", runs.stream().map(OcrSummary::engine).toList()),
+                IntColumn.create(
+                        "threads", runs.stream().mapToInt(OcrSummary::threads).toArray()),
+                LongColumn.create(
+                        "samples", runs.stream().mapToLong(OcrSummary::samples).toArray()),
+                LongColumn.create(
+                        "failed",
+                        runs.stream()
+                                .mapToLong(r -> r.samples() - r.succeeded())
+                                .toArray()),
+                LongColumn.create(
+                        "words", runs.stream().mapToLong(OcrSummary::words).toArray()),
+                DoubleColumn.create(
+                        "seconds",
+                        runs.stream().mapToDouble(OcrSummary::seconds).toArray()),
+                DoubleColumn.create(
+                        "images_per_s",
+                        runs.stream().mapToDouble(OcrSummary::imagesPerSecond).toArray()));
     }
 
     /** @return the summary as a JSON object with snake_case keys */

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * One ONNX model on DJL's ONNX Runtime engine, shared by threads: one loaded {@link ZooModel} and one
  * {@link Predictor} per calling thread, all closed by {@link #close()}. Inputs and outputs are plain
- * float arrays: ONNX Runtime NDArrays support few operations (STACK-NOTES §6), so values are copied out
+ * float arrays: ONNX Runtime NDArrays support few operations (docs/STACK.md, PP-OCR), so values are copied out
  * and post-processed in Java.
  */
 final class OnnxModel implements AutoCloseable {

@@ -9,7 +9,7 @@ import net.sourceforge.tess4j.TessAPI;
 
 /**
  * One initialised Tesseract handle per calling thread (init loads the model, ~60 ms, so each handle is made
- * once and reused; STACK-NOTES §1), LSTM model, a fixed page segmentation mode, debug output silenced. All
+ * once and reused; docs/STACK.md, Tesseract), LSTM model, a fixed page segmentation mode, debug output silenced. All
  * handles are ended and deleted by {@link #close()}.
  */
 final class TessHandles implements AutoCloseable {

@@ -21,7 +21,8 @@ import org.opencv.imgproc.Imgproc;
  * dark-on-light (Tesseract's LSTM was trained on dark text; light-on-dark crops are inverted, polarity by
  * {@link InkGaps#otsu} and the crop border, which DB's unclip margin leaves as background), scaled to
  * {@link #HEIGHT} pixels high (a probe on web images found Tesseract restored the word spaces PP-OCR drops on
- * crops about 64 px high, STACK-NOTES §7) and padded with a replicated border. Thread-safe: one handle per thread.
+ * crops about 64 px high, docs/STACK.md, Tesseract) and padded with a replicated border. Thread-safe: one handle
+ * per thread.
  */
 final class TessLineReader implements AutoCloseable {
 

@@ -8,7 +8,7 @@ import net.sourceforge.tess4j.TessAPI;
  * Loads libtesseract with single-threaded OpenMP. Debian's libtesseract parallelises inside each call with
  * OpenMP; with {@code OMP_THREAD_LIMIT} at the core count, one calling thread on a busy machine ran 100x
  * slower (0.4 vs 43 images/s measured by {@code bench ocr}), because OpenMP teams spin against other
- * processes (STACK-NOTES §1: use {@code OMP_THREAD_LIMIT=1} and one worker per core). libgomp reads
+ * processes (docs/STACK.md, Tesseract: use {@code OMP_THREAD_LIMIT=1} and one worker per core). libgomp reads
  * {@code OMP_*} variables once, when it is loaded; so the limit is set to 1 in the process environment
  * just while libtesseract (and with it the system libgomp) loads, then restored, and libraries loaded
  * later (PyTorch's bundled libgomp) see the original value. Parallelism comes from the engine's worker

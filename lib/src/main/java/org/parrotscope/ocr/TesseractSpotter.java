@@ -14,7 +14,7 @@ import net.sourceforge.tess4j.TessAPI;
 
 /**
  * The {@code tesseract} engine: Debian's libtesseract through tess4j's low-level C API (the high-level
- * API of tess4j 5.15+ fails on Debian 12, STACK-NOTES §1). Sparse-text segmentation (PSM 11), LSTM model,
+ * API of tess4j 5.15+ fails on Debian 12, docs/STACK.md, Tesseract). Sparse-text segmentation (PSM 11), LSTM model,
  * 8-bit grey input built here (tess4j's own conversion garbles packed RGB). One handle per thread, each
  * initialised once (~60 ms) and reused; all deleted by {@link #close()}.
  *
@@ -86,7 +86,7 @@ public final class TesseractSpotter implements TextSpotter {
                 String text = p.getString(0, "UTF-8").strip();
                 api.TessDeleteText(p);
                 if (text.isEmpty()) {
-                    continue; // PSM 11 reports blank "words" over textured regions (STACK-NOTES §1)
+                    continue; // PSM 11 reports blank "words" over textured regions (docs/STACK.md, Tesseract)
                 }
                 float conf = Math.max(0f, Math.min(1f, api.TessResultIteratorConfidence(ri, level) / 100f));
                 l.clear();

@@ -5,6 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Word-level precision and recall of an engine against ground truth (e.g. the {@code oracle} engine's
@@ -103,6 +107,64 @@ public record WordAccuracy(
         return images == 0 ? 0 : (double) (imagesWithSpottedText - imagesWithTruthText) / images;
     }
 
+    /** @return the share of images with at least one true word (0 without images) */
+    public double textRateTruth() {
+        return images == 0 ? 0 : (double) imagesWithTruthText / images;
+    }
+
+    /** @return the share of images with at least one spotted word (0 without images) */
+    public double textRateSpotted() {
+        return images == 0 ? 0 : (double) imagesWithSpottedText / images;
+    }
+
+    /** @return these counts and rates as a one-row table, the columns of {@link #toTable(Map)} without engine */
+    public Table toTable() {
+        Table t = toTable(Map.of("", this));
+        return t.removeColumns("engine");
+    }
+
+    /**
+     * Engines side by side, one row each.
+     *
+     * @param byEngine engine name to its accuracy against the same truth, in row order
+     * @return a new table: engine, images, truth_words, spotted_words, precision, recall, precision_caseless,
+     *     recall_caseless, text_rate_truth, text_rate_spotted, text_rate_error
+     */
+    public static Table toTable(Map<String, WordAccuracy> byEngine) {
+        List<WordAccuracy> a = List.copyOf(byEngine.values());
+        return Table.create(
+                "word accuracy vs ground truth",
+                StringColumn.create("engine", List.copyOf(byEngine.keySet())),
+                LongColumn.create(
+                        "images", a.stream().mapToLong(WordAccuracy::images).toArray()),
+                LongColumn.create(
+                        "truth_words",
+                        a.stream().mapToLong(WordAccuracy::truthWords).toArray()),
+                LongColumn.create(
+                        "spotted_words",
+                        a.stream().mapToLong(WordAccuracy::spottedWords).toArray()),
+                DoubleColumn.create(
+                        "precision",
+                        a.stream().mapToDouble(WordAccuracy::precision).toArray()),
+                DoubleColumn.create(
+                        "recall", a.stream().mapToDouble(WordAccuracy::recall).toArray()),
+                DoubleColumn.create(
+                        "precision_caseless",
+                        a.stream().mapToDouble(WordAccuracy::precisionCaseless).toArray()),
+                DoubleColumn.create(
+                        "recall_caseless",
+                        a.stream().mapToDouble(WordAccuracy::recallCaseless).toArray()),
+                DoubleColumn.create(
+                        "text_rate_truth",
+                        a.stream().mapToDouble(WordAccuracy::textRateTruth).toArray()),
+                DoubleColumn.create(
+                        "text_rate_spotted",
+                        a.stream().mapToDouble(WordAccuracy::textRateSpotted).toArray()),
+                DoubleColumn.create(
+                        "text_rate_error",
+                        a.stream().mapToDouble(WordAccuracy::textRateError).toArray()));
+    }
+
     /** @return the counts and rates as JSON (snake_case) */
     public JsonObject toJson() {
         JsonObject o = new JsonObject();
@@ -115,8 +177,8 @@ public record WordAccuracy(
         o.addProperty("recall", recall());
         o.addProperty("precision_caseless", precisionCaseless());
         o.addProperty("recall_caseless", recallCaseless());
-        o.addProperty("text_rate_truth", images == 0 ? 0 : (double) imagesWithTruthText / images);
-        o.addProperty("text_rate_spotted", images == 0 ? 0 : (double) imagesWithSpottedText / images);
+        o.addProperty("text_rate_truth", textRateTruth());
+        o.addProperty("text_rate_spotted", textRateSpotted());
         return o;
     }
 

@@ -6,7 +6,7 @@ package org.parrotscope.parrot;
  * {@code minLength} must be equal.
  *
  * <p><b>Why these defaults (0.2 and 5).</b> The paper uses "Levenshtein distance to calculate the fuzzing
- * similarity" for words the spotter "might miss or misspell" but gives no threshold (PAPER.md Q3). We allow about
+ * similarity" for words the spotter "might miss or misspell" but gives no threshold (docs/PAPER.md Q3). We allow about
  * one error per five characters: 1 edit for 5-9 letters ("cofee" ~ "coffee", "chrlstmas" ~ "christmas"),
  * 2 for 10-14, 3 for 15-19. That is the error density of a scene-text recogniser's typical miss (one confused or
  * dropped glyph per word) and the same cut as the common "similarity ratio ≥ 80" rule of fuzzy string matching.

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * The tokeniser of the NORMALIZED and FUZZY matchings. The paper leaves case, punctuation and Unicode forms open
- * (PAPER.md Q2); this variant makes "Best" in a caption match "BEST," spotted on a poster.
+ * (docs/PAPER.md Q2); this variant makes "Best" in a caption match "BEST," spotted on a poster.
  *
  * <p>Steps, in order, on the whole text:
  * <ol>

@@ -2,6 +2,7 @@ package org.parrotscope.train;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
@@ -20,10 +21,11 @@ import org.parrotscope.clip.SafetensorsWriter;
  *
  * <p>Per update of a parameter: {@code w -= lr * wd * w} (decayed parameters only), {@code m = b1 m + (1 - b1) g},
  * {@code v = b2 v + (1 - b2) g^2}, {@code w -= lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps)}.
- * The step count t and the moments are kept per parameter and device and can be exported and restored
- * ({@link OptimizerState}) so that a resumed run continues bit-for-bit.
+ * The step count t and the moments are kept per parameter, on the device of the weights, in the optimizer's own
+ * manager (freed by {@link #close()}), and can be exported and restored ({@link OptimizerState}) so that a resumed
+ * run continues bit-for-bit.
  */
-public final class AdamW extends Optimizer {
+public final class AdamW extends Optimizer implements AutoCloseable {
 
     private final ParameterTracker lr;
     private final float beta1;
@@ -31,9 +33,12 @@ public final class AdamW extends Optimizer {
     private final float epsilon;
     private final float weightDecay;
     private final Predicate<String> decays;
-    private final Map<String, Map<Device, NDArray>> means = new ConcurrentHashMap<>();
-    private final Map<String, Map<Device, NDArray>> variances = new ConcurrentHashMap<>();
-    private final Map<String, Map<Device, Integer>> counts = new ConcurrentHashMap<>();
+    // one state per parameter, on the master device: data-parallel training updates the master weights once and
+    // broadcasts them (Replicas); per-device states would start from different values (DJL's withDefaultState)
+    private final Map<String, NDArray> means = new ConcurrentHashMap<>();
+    private final Map<String, NDArray> variances = new ConcurrentHashMap<>();
+    private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+    private NDManager stateManager;
     private volatile float gradScale = 1f;
 
     private AdamW(Builder b) {
@@ -61,31 +66,63 @@ public final class AdamW extends Optimizer {
         this.gradScale = scale;
     }
 
+    /**
+     * One AdamW update of a parameter, on the parameter's device, by DJL's native {@code adamUpdate}: its scalars
+     * are call arguments, so no tensor is copied from the host (the arithmetic written with {@code NDArray}
+     * operations made seven host-to-device scalar copies per parameter and step). The native update divides by
+     * {@code sqrt(v) + eps} and scales by one bias-corrected rate; with that rate set to {@code lr sqrt(bc2) / bc1}
+     * and eps to {@code eps sqrt(bc2)} it is PyTorch's {@code lr / bc1 * m / (sqrt(v) / sqrt(bc2) + eps)} exactly
+     * (in real arithmetic). Decoupled decay {@code w -= lr wd w} comes first, as in {@code torch.optim.AdamW}. The
+     * native call zeroes the weight's gradient afterwards.
+     */
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
-        Device device = weight.getDevice();
-        int t = counts.computeIfAbsent(parameterId, k -> new ConcurrentHashMap<>())
-                .merge(device, 1, Integer::sum);
+        int t = counts.merge(parameterId, 1, Integer::sum);
         float rate = lr.getNewValue(parameterId, t);
         float scale = gradScale * rescaleGrad;
-        NDArray m = withDefaultState(means, parameterId, device, k -> weight.zerosLike());
-        NDArray v = withDefaultState(variances, parameterId, device, k -> weight.zerosLike());
-        if (weightDecay > 0 && decays.test(parameterId)) {
-            weight.muli(1 - rate * weightDecay);
-        }
+        NDArray m = means.computeIfAbsent(
+                parameterId,
+                k -> state(weight.getManager().getEngine(), weight.getDevice()).zeros(weight.getShape()));
+        NDArray v = variances.computeIfAbsent(
+                parameterId,
+                k -> state(weight.getManager().getEngine(), weight.getDevice()).zeros(weight.getShape()));
         double bc1 = 1 - Math.pow(beta1, t);
-        double bc2 = 1 - Math.pow(beta2, t);
-        // every temporary is closed here: they would otherwise live as long as the parameters' manager
-        try (NDArray g = grad.mul(scale);
-                NDArray g1 = g.mul(1 - beta1);
-                NDArray g2 = g.square()) {
-            m.muli(beta1).addi(g1);
-            v.muli(beta2).addi(g2.muli(1 - beta2));
+        double sqrtBc2 = Math.sqrt(1 - Math.pow(beta2, t));
+        float wd = weightDecay > 0 && decays.test(parameterId) ? weightDecay : 0f;
+        weight.getNDArrayInternal()
+                .adamUpdate(
+                        new NDList(weight, grad, m, v),
+                        new NDList(weight),
+                        rate,
+                        (float) (rate * sqrtBc2 / bc1),
+                        wd,
+                        scale,
+                        -1f, // no element-wise clipping: clipping is by global norm (setGradientScale)
+                        beta1,
+                        beta2,
+                        (float) (epsilon * sqrtBc2),
+                        false,
+                        true);
+    }
+
+    /** The manager of the moments: the optimizer's own, so that closing the optimizer frees them. */
+    private synchronized NDManager state(ai.djl.engine.Engine engine, Device device) {
+        if (stateManager == null) {
+            stateManager = engine.newBaseManager(device);
         }
-        try (NDArray denom = v.sqrt();
-                NDArray step = m.div(denom.divi((float) Math.sqrt(bc2)).addi(epsilon))) {
-            weight.subi(step.muli((float) (rate / bc1)));
+        return stateManager;
+    }
+
+    /** Frees the moments (about twice the model's size); the optimizer must not be used afterwards. */
+    @Override
+    public synchronized void close() {
+        if (stateManager != null) {
+            stateManager.close();
+            stateManager = null;
         }
+        means.clear();
+        variances.clear();
+        counts.clear();
     }
 
     /**
@@ -99,14 +136,13 @@ public final class AdamW extends Optimizer {
         Map<String, SafetensorsWriter.Tensor> v = new HashMap<>();
         Map<String, Integer> t = new HashMap<>();
         for (var e : names.entrySet()) {
-            Map<Device, NDArray> md = means.get(e.getKey());
-            if (md == null || md.isEmpty()) {
+            NDArray mean = means.get(e.getKey());
+            if (mean == null) {
                 continue;
             }
-            Device d = md.keySet().iterator().next();
-            m.put(e.getValue(), heap(md.get(d)));
-            v.put(e.getValue(), heap(variances.get(e.getKey()).get(d)));
-            t.put(e.getValue(), counts.get(e.getKey()).get(d));
+            m.put(e.getValue(), heap(mean));
+            v.put(e.getValue(), heap(variances.get(e.getKey())));
+            t.put(e.getValue(), counts.get(e.getKey()));
         }
         return new OptimizerState(m, v, t);
     }
@@ -115,32 +151,26 @@ public final class AdamW extends Optimizer {
         return new SafetensorsWriter.Tensor(a.getShape().getShape(), a.toFloatArray());
     }
 
-    private static NDArray device(SafetensorsWriter.Tensor t, NDManager manager, Device d) {
-        return manager.create(t.data(), new ai.djl.ndarray.types.Shape(t.shape()))
-                .toDevice(d, false);
-    }
-
     /**
-     * Restores exported state before the first update, on every device the weights live on.
+     * Restores exported state before the first update, on the device of the master weights.
      *
      * @param state the exported state
      * @param ids stable name to parameter id of this run
-     * @param devices the devices of the training run
-     * @param manager the manager owning the restored moments
+     * @param like an array of the model on the device the updated weights live on
      */
-    public void importState(OptimizerState state, Map<String, String> ids, Device[] devices, NDManager manager) {
+    public void importState(OptimizerState state, Map<String, String> ids, NDArray like) {
+        NDManager owner = state(like.getManager().getEngine(), like.getDevice());
         for (var e : state.steps().entrySet()) {
             String id = Objects.requireNonNull(
                     ids.get(e.getKey()), () -> "optimizer state names unknown parameter " + e.getKey());
-            for (Device d : devices) {
-                means.computeIfAbsent(id, k -> new ConcurrentHashMap<>())
-                        .put(d, device(state.means().get(e.getKey()), manager, d));
-                variances
-                        .computeIfAbsent(id, k -> new ConcurrentHashMap<>())
-                        .put(d, device(state.variances().get(e.getKey()), manager, d));
-                counts.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).put(d, e.getValue());
-            }
+            means.put(id, create(owner, state.means().get(e.getKey())));
+            variances.put(id, create(owner, state.variances().get(e.getKey())));
+            counts.put(id, e.getValue());
         }
+    }
+
+    private static NDArray create(NDManager manager, SafetensorsWriter.Tensor t) {
+        return manager.create(t.data(), new ai.djl.ndarray.types.Shape(t.shape()));
     }
 
     /** Builds an {@link AdamW}. */

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.parrotscope.clip.TextTokenizer;
 import org.parrotscope.data.Sample;
 
 /**
@@ -30,7 +31,8 @@ public final class BatchLoader implements Iterator<TrainBatch>, AutoCloseable {
     private final long seed;
     private final int endStep;
     private final TrainTransform transform;
-    private final Tokenizer tokenizer;
+    private final TextTokenizer tokenizer;
+    private final int contextLength;
     private final Function<Sample, BufferedImage> decoder;
     private final ExecutorService workers;
     private final BlockingQueue<Object> queue;
@@ -48,6 +50,7 @@ public final class BatchLoader implements Iterator<TrainBatch>, AutoCloseable {
      * @param endStep step after the last one to produce
      * @param transform the image augmentation
      * @param tokenizer the caption tokenizer
+     * @param contextLength ids per caption (the model's {@code context_length})
      * @param decoder image bytes to RGB image; may throw for a corrupt image
      * @param threads decoding threads
      * @param prefetch batches kept ready
@@ -59,7 +62,8 @@ public final class BatchLoader implements Iterator<TrainBatch>, AutoCloseable {
             int startStep,
             int endStep,
             TrainTransform transform,
-            Tokenizer tokenizer,
+            TextTokenizer tokenizer,
+            int contextLength,
             Function<Sample, BufferedImage> decoder,
             int threads,
             int prefetch) {
@@ -73,6 +77,7 @@ public final class BatchLoader implements Iterator<TrainBatch>, AutoCloseable {
         this.endStep = endStep;
         this.transform = transform;
         this.tokenizer = tokenizer;
+        this.contextLength = contextLength;
         this.decoder = decoder;
         this.workers = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "batch-worker");
@@ -149,7 +154,7 @@ public final class BatchLoader implements Iterator<TrainBatch>, AutoCloseable {
     private TrainBatch assemble(int step, int epoch, int offset, int[] perm) throws Exception {
         int side = transform.size();
         int plane = 3 * side * side;
-        int ctx = tokenizer.contextLength();
+        int ctx = contextLength;
         float[] pixels = new float[batch * plane];
         long[] tokens = new long[batch * ctx];
         @SuppressWarnings("unchecked")
@@ -170,7 +175,7 @@ public final class BatchLoader implements Iterator<TrainBatch>, AutoCloseable {
                     }
                     float[] chw = transform.apply(img, new SplittableRandom(mix(seed, epoch, idx)));
                     System.arraycopy(chw, 0, pixels, slot * plane, plane);
-                    System.arraycopy(tokenizer.encode(s.caption()), 0, tokens, slot * ctx, ctx);
+                    System.arraycopy(tokenizer.tokenize(s.caption(), ctx), 0, tokens, slot * ctx, ctx);
                     return null;
                 }
                 throw new IllegalStateException("no decodable image in the training data");

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.parrotscope.clip.ClipModel;
+import org.parrotscope.clip.TextTokenizer;
 
 /**
  * Writes training checkpoints. A checkpoint folder is a complete model folder ({@code config.json},
@@ -36,7 +37,12 @@ public final class Checkpoints {
      * @throws IOException when writing fails
      */
     public static void save(
-            Path dir, ClipModel model, Tokenizer tokenizer, AdamW optimizer, Map<String, String> ids, TrainState state)
+            Path dir,
+            ClipModel model,
+            TextTokenizer tokenizer,
+            AdamW optimizer,
+            Map<String, String> ids,
+            TrainState state)
             throws IOException {
         Path abs = dir.toAbsolutePath();
         Files.createDirectories(abs.getParent());

@@ -10,6 +10,9 @@ import java.util.List;
 import org.parrotscope.clip.ClipConfig;
 import org.parrotscope.clip.ClipModel;
 import org.parrotscope.clip.ClipPresets;
+import org.parrotscope.clip.TextTokenizer;
+import org.parrotscope.clip.Tokenizers;
+import org.parrotscope.clip.WordTokenizer;
 import org.parrotscope.data.ImageDecoder;
 import org.parrotscope.data.Sample;
 import org.parrotscope.data.SkipLog;
@@ -18,9 +21,9 @@ import org.parrotscope.util.Progress;
 /**
  * Contrastive CLIP training from scratch (paper Step 8, Sec. 5, with OpenCLIP's recipe): symmetric InfoNCE,
  * AdamW with decay on matrices only, cosine schedule with warm-up, optional global-norm clipping, logit
- * scale clamped to [0, ln 100] after every step as OpenCLIP does ({@link StepRunner}), on the GPU(s) when DJL finds
- * them, else the CPU. Data come from {@link BatchLoader}; checkpoints from {@link Checkpoints}; the log is
- * {@link MetricsLog}.
+ * scale clamped to [0, ln 100] after every step as OpenCLIP does ({@link StepRunner}), on the device(s) of
+ * {@link org.parrotscope.clip.ComputeDevice} (one by default, data-parallel over {@code --gpus N}). Data come from
+ * {@link BatchLoader}; checkpoints from {@link Checkpoints}; the log is {@link MetricsLog}.
  */
 public final class ClipTraining {
 
@@ -51,7 +54,7 @@ public final class ClipTraining {
         List<Sample> samples = TrainingData.load(cfg.data(), skips);
         int total = cfg.totalSteps(samples.size());
         int start = 0;
-        Tokenizer tokenizer;
+        TextTokenizer tokenizer;
         ClipModel model;
         if (cfg.resume() != null) {
             TrainState st = TrainState.load(cfg.resume());
@@ -66,11 +69,11 @@ public final class ClipTraining {
             }
             start = st.step();
             model = ClipModel.load(cfg.resume());
-            tokenizer = Tokenizers.load(cfg.resume(), model.config().text().contextLength());
+            tokenizer = Tokenizers.forModel(cfg.resume());
         } else {
             ClipConfig preset = preset(cfg.preset());
             if (cfg.vocab() != null) {
-                tokenizer = Tokenizers.open(cfg.vocab(), preset.text().contextLength());
+                tokenizer = Tokenizers.open(cfg.vocab());
             } else {
                 int ctx = cfg.wordContext() > 0
                         ? cfg.wordContext()
@@ -78,7 +81,9 @@ public final class ClipTraining {
                 tokenizer = WordTokenizer.build(
                         samples.stream().map(Sample::caption).toList(), cfg.wordMinCount(), ctx);
             }
-            model = ClipModel.create(withTokenizer(preset, tokenizer), cfg.seed());
+            // a word vocabulary fixes the context it was built for; CLIP's BPE takes the preset's
+            int ctx = tokenizer.contextLength().orElse(preset.text().contextLength());
+            model = ClipModel.create(withTokenizer(preset, tokenizer, ctx), cfg.seed());
         }
         try (model) {
             return loop(cfg, samples, total, start, tokenizer, model, evaluation, progress);
@@ -97,24 +102,20 @@ public final class ClipTraining {
     }
 
     /**
-     * A preset with the text tower sized for a tokenizer (vocabulary size and context length).
+     * A preset with the text tower sized for a tokenizer: its vocabulary size and a context length.
      *
      * @param preset the architecture
      * @param tokenizer the tokenizer
+     * @param contextLength ids per text
      * @return the adjusted architecture
      */
-    public static ClipConfig withTokenizer(ClipConfig preset, Tokenizer tokenizer) {
+    public static ClipConfig withTokenizer(ClipConfig preset, TextTokenizer tokenizer, int contextLength) {
         ClipConfig.TextConfig t = preset.text();
         return new ClipConfig(
                 preset.embedDim(),
                 preset.vision(),
                 new ClipConfig.TextConfig(
-                        tokenizer.contextLength(),
-                        tokenizer.vocabSize(),
-                        t.width(),
-                        t.heads(),
-                        t.layers(),
-                        t.mlpRatio()),
+                        contextLength, tokenizer.vocabSize(), t.width(), t.heads(), t.layers(), t.mlpRatio()),
                 preset.quickGelu());
     }
 
@@ -123,19 +124,19 @@ public final class ClipTraining {
             List<Sample> samples,
             int total,
             int start,
-            Tokenizer tokenizer,
+            TextTokenizer tokenizer,
             ClipModel model,
             TrainingEvaluation evaluation,
             Progress progress)
             throws IOException {
-        CosineWarmup schedule = new CosineWarmup(cfg.learningRate(), cfg.warmup(), total);
+        CosineWarmup schedule = new CosineWarmup(cfg.learningRate(), cfg.warmupSteps(total), total);
         AdamW.Builder adamw = AdamW.builder()
                 .optLearningRateTracker(schedule)
                 .optBetas(cfg.beta1(), cfg.beta2())
                 .optEpsilon(cfg.epsilon())
                 .optDecoupledWeightDecay(cfg.weightDecay());
         int side = model.config().vision().imageSize();
-        int ctx = tokenizer.contextLength();
+        int ctx = model.config().text().contextLength();
         TrainTransform transform = new TrainTransform(
                 side, 0.9, 1.0, floats(model.preprocessConfig(), "mean"), floats(model.preprocessConfig(), "std"));
         ImageDecoder decoder = ImageDecoder.defaults();
@@ -152,6 +153,7 @@ public final class ClipTraining {
                         stop,
                         transform,
                         tokenizer,
+                        ctx,
                         s -> {
                             try {
                                 return decoder.decode(s);
@@ -166,14 +168,13 @@ public final class ClipTraining {
                         .importState(
                                 OptimizerState.load(cfg.resume().resolve(Checkpoints.OPTIMIZER_FILE)),
                                 runner.nameToId(),
-                                runner.trainer().getDevices(),
-                                model.manager());
+                                model.parameters().get("logit_scale").getArray());
             }
             long t0 = System.nanoTime();
             while (loader.hasNext()) {
                 TrainBatch b = loader.next();
                 double loss;
-                try (NDManager bm = runner.trainer().getManager().newSubManager()) {
+                try (NDManager bm = runner.newBatchManager()) {
                     loss = runner.step(
                             bm.create(b.pixels(), new Shape(b.size(), 3, side, side)),
                             bm.create(b.tokens(), new Shape(b.size(), ctx)));

@@ -14,7 +14,7 @@ import org.parrotscope.clip.GraphScalars;
  * <p>Predictions are {@code [imageFeatures (B, D), textFeatures (B, D), logitScale (scalar or (1))]},
  * un-normalised; labels are ignored (the pairing is positional). DJL 0.36 has no {@code logSumExp}, so the
  * cross-entropy uses {@code logSoftmax}, whose autograd was checked against finite differences
- * (STACK-NOTES Sec. 2).
+ * (docs/STACK.md, DJL).
  */
 public final class ContrastiveLoss extends Loss {
 
@@ -42,6 +42,10 @@ public final class ContrastiveLoss extends Loss {
     public static NDArray logits(NDArray image, NDArray text, NDArray logitScale) {
         NDArray i = image.div(image.norm(new int[] {1}, true));
         NDArray t = text.div(text.norm(new int[] {1}, true));
-        return i.matMul(t.transpose()).mul(logitScale.exp().reshape(1, 1));
+        // exp of the parameter would belong to the parameter's manager (the model's) and live as long as the model,
+        // one array per step: it belongs to the batch
+        NDArray scale = logitScale.exp();
+        scale.attach(image.getManager());
+        return i.matMul(t.transpose()).mul(scale.reshape(1, 1));
     }
 }

@@ -1,6 +1,10 @@
 package org.parrotscope.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import java.util.Collection;
 
@@ -16,25 +20,36 @@ public final class Gradients {
     private Gradients() {}
 
     /**
-     * The L2 norm of all gradients together.
+     * The L2 norm of all gradients together, computed on the gradients' device and read once (one blocking transfer
+     * per step instead of one per tensor).
      *
      * @param parameters the trained parameters
-     * @return sqrt of the sum of squared gradient entries
+     * @return sqrt of the sum of squared gradient entries; NaN or infinite when any entry is
      */
     public static double globalNorm(Collection<Parameter> parameters) {
-        double sum = 0;
-        for (Parameter p : parameters) {
-            if (p.requiresGradient() && p.getArray().hasGradient()) {
-                // every intermediate is closed: they would live as long as the parameters (measured: 18 GB RSS after
-                // 2,800 steps)
-                try (NDArray g = p.getArray().getGradient();
-                        NDArray sq = g.square();
-                        NDArray s = sq.sum()) {
-                    sum += s.getFloat();
+        NDManager scope = null;
+        try {
+            NDList sums = new NDList();
+            for (Parameter p : parameters) {
+                if (p.requiresGradient() && p.getArray().hasGradient()) {
+                    if (scope == null) {
+                        // every intermediate belongs to this scope: they would otherwise live as long as the
+                        // parameters (measured: 18 GB RSS after 2,800 steps)
+                        scope = p.getArray().getManager().newSubManager();
+                    }
+                    NDArray g = p.getArray().getGradient();
+                    g.attach(scope);
+                    try (NDArray sq = g.square()) {
+                        sums.add(sq.sum().toType(DataType.FLOAT64, false));
+                    }
                 }
             }
+            return sums.isEmpty() ? 0 : Math.sqrt(NDArrays.stack(sums).sum().getDouble());
+        } finally {
+            if (scope != null) {
+                scope.close();
+            }
         }
-        return Math.sqrt(sum);
     }
 
     /**

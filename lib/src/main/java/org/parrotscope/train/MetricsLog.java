@@ -9,7 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.parrotscope.util.Json;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The training log {@code metrics.jsonl}: one JSON object per line, {@code {"step": 12, "loss": ..., "lr": ...,
@@ -113,5 +118,64 @@ public final class MetricsLog {
             }
         }
         return out;
+    }
+
+    /** The numeric fields of a step entry, in column order after {@code run} and {@code step}. */
+    public static final List<String> STEP_FIELDS = List.of("loss", "lr", "logit_scale", "samples_per_s");
+
+    /**
+     * The optimizer steps of several training logs in long form, e.g. to plot loss curves by run; a field an entry
+     * lacks is NaN. Evaluation entries are left out (see {@link #evalTable}).
+     *
+     * @param logs run name to its {@code metrics.jsonl}, in row order
+     * @return a new table: run, step, loss, lr, logit_scale, samples_per_s
+     * @throws IOException naming the file when a log is missing or malformed
+     */
+    public static Table toTable(Map<String, Path> logs) throws IOException {
+        Table t = Table.create("training steps", StringColumn.create("run"), IntColumn.create("step"));
+        STEP_FIELDS.forEach(f -> t.addColumns(DoubleColumn.create(f)));
+        for (var log : logs.entrySet()) {
+            for (JsonObject e : read(log.getValue())) {
+                if (e.has("eval")) {
+                    continue;
+                }
+                t.stringColumn("run").append(log.getKey());
+                t.intColumn("step").append(e.get("step").getAsInt());
+                for (String f : STEP_FIELDS) {
+                    t.doubleColumn(f).append(e.has(f) ? e.get(f).getAsDouble() : Double.NaN);
+                }
+            }
+        }
+        return t;
+    }
+
+    /**
+     * The zero-shot evaluations logged during training ({@code {"step", "eval": {"zeroshot": {"top1", "top5"}}}}),
+     * in long form.
+     *
+     * @param logs run name to its {@code metrics.jsonl}, in row order
+     * @return a new table: run, step, top1, top5
+     * @throws IOException naming the file when a log is missing or malformed
+     */
+    public static Table evalTable(Map<String, Path> logs) throws IOException {
+        Table t = Table.create(
+                "zero-shot during training",
+                StringColumn.create("run"),
+                IntColumn.create("step"),
+                DoubleColumn.create("top1"),
+                DoubleColumn.create("top5"));
+        for (var log : logs.entrySet()) {
+            for (JsonObject e : read(log.getValue())) {
+                if (!e.has("eval") || !e.getAsJsonObject("eval").has("zeroshot")) {
+                    continue;
+                }
+                JsonObject z = e.getAsJsonObject("eval").getAsJsonObject("zeroshot");
+                t.stringColumn("run").append(log.getKey());
+                t.intColumn("step").append(e.get("step").getAsInt());
+                t.doubleColumn("top1").append(z.get("top1").getAsDouble());
+                t.doubleColumn("top5").append(z.get("top5").getAsDouble());
+            }
+        }
+        return t;
     }
 }

@@ -1,15 +1,12 @@
 package org.parrotscope.train;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -17,13 +14,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.parrotscope.clip.ClipModel;
+import org.parrotscope.clip.ComputeDevice;
 
 /**
- * One optimizer step of contrastive CLIP training through DJL's {@link Trainer}: forward on
- * {@code Engine.getInstance().getDevices()}, symmetric InfoNCE, backward, optional global-norm clipping, AdamW,
- * gradient zeroing and OpenCLIP's logit-scale clamp to [0, ln 100]. With several devices the batch is split
- * across them and the features are gathered on the first device before the loss, so every pair is contrasted
- * with the whole batch (OpenCLIP's {@code gather_with_grad}); only the single-device CPU path is tested here.
+ * One optimizer step of contrastive CLIP training, data-parallel over one or more devices ({@link Replicas}): the
+ * batch is split evenly across the replicas, each replica runs forward on its share, the features are gathered on
+ * the first device so that every pair is contrasted with the whole batch (OpenCLIP's {@code gather_with_grad}),
+ * symmetric InfoNCE, one backward, the replicas' gradients are summed into the master gradients, then on that sum:
+ * the global norm (one read per step), the non-finite guard, clipping by global norm, AdamW (DJL's native update,
+ * which also zeroes the gradients) and OpenCLIP's logit-scale clamp to [0, ln 100], after which the next step
+ * broadcasts the updated weights. With one device this is plain single-device training; with N it computes the
+ * same step on the same global batch.
  */
 public final class StepRunner implements AutoCloseable {
 
@@ -37,13 +38,19 @@ public final class StepRunner implements AutoCloseable {
     /** OpenCLIP clamps {@code logit_scale} to [0, ln 100] after each step. */
     static final float MAX_LOGIT_SCALE = (float) Math.log(100);
 
-    private final Trainer trainer;
+    private final ClipModel model;
+    private final Replicas replicas;
     private final AdamW optimizer;
+    private final ContrastiveLoss loss = new ContrastiveLoss();
     private final Map<String, Parameter> named;
     private final Map<String, String> idToName = new HashMap<>();
     private final Map<String, String> nameToId = new HashMap<>();
     private final Parameter logitScale;
+    private final NDManager constants;
+    private final NDArray zero;
+    private final NDArray maxLogitScale;
     private final float gradClip;
+    private final int batch;
     private final boolean gcCheck = Boolean.getBoolean(GC_CHECK_PROPERTY);
     private double lastNorm = Double.NaN;
     private int skipped;
@@ -51,15 +58,51 @@ public final class StepRunner implements AutoCloseable {
     private List<String> lastNonFinite = List.of();
 
     /**
-     * Sets up a trainer for a model.
+     * Sets up training of a model on the devices of {@link ComputeDevice#trainingDevices()} (one unless
+     * {@code --gpus N} asked for more).
      *
      * @param model the model (its parameters are trained in place)
      * @param optimizer a builder with the schedule and hyper-parameters; the OpenCLIP decay mask is added here
      * @param gradClip global gradient-norm limit, 0 for none
-     * @param batch pairs per step (for the trainer's shape initialisation)
+     * @param batch pairs per step (the global batch, split across the devices)
      * @param contextLength ids per text
      */
     public StepRunner(ClipModel model, AdamW.Builder optimizer, float gradClip, int batch, int contextLength) {
+        this(model, optimizer, gradClip, batch, contextLength, ComputeDevice.trainingDevices());
+    }
+
+    /**
+     * Sets up data-parallel training on given devices.
+     *
+     * @param model the model, on {@code devices.get(0)} (its parameters are the master weights, trained in place)
+     * @param optimizer a builder with the schedule and hyper-parameters; the OpenCLIP decay mask is added here
+     * @param gradClip global gradient-norm limit, 0 for none
+     * @param batch pairs per step (the global batch); must divide by the number of devices
+     * @param contextLength ids per text
+     * @param devices one per replica; a device may repeat (separate replicas on one device, as tests do on the CPU)
+     */
+    public StepRunner(
+            ClipModel model,
+            AdamW.Builder optimizer,
+            float gradClip,
+            int batch,
+            int contextLength,
+            List<Device> devices) {
+        if (devices.isEmpty() || batch < 1 || batch % devices.size() != 0) {
+            throw new IllegalArgumentException("batch " + batch + " does not divide evenly over " + devices.size()
+                    + " device(s) " + devices + ": data-parallel training needs a batch that is a multiple of the"
+                    + " device count (--gpus)");
+        }
+        if (!model.device().equals(devices.get(0))) {
+            throw new IllegalArgumentException(
+                    "model lives on " + model.device() + " but training was asked on " + devices.get(0));
+        }
+        if (contextLength < 1 || contextLength > model.config().text().contextLength()) {
+            throw new IllegalArgumentException("context length " + contextLength + " not in [1, "
+                    + model.config().text().contextLength() + "]");
+        }
+        this.model = model;
+        this.batch = batch;
         this.named = model.parameters();
         Map<String, Boolean> decay = new HashMap<>();
         named.forEach((name, p) -> {
@@ -73,18 +116,21 @@ public final class StepRunner implements AutoCloseable {
                 optimizer.optDecayMask(id -> decay.getOrDefault(id, false)).build();
         this.logitScale = named.get("logit_scale");
         this.gradClip = gradClip;
-        Device[] devices = Engine.getInstance().getDevices();
-        trainer = model.djlModel()
-                .newTrainer(new DefaultTrainingConfig(new ContrastiveLoss())
-                        .optOptimizer(this.optimizer)
-                        .optDevices(devices));
-        int side = model.config().vision().imageSize();
-        trainer.initialize(new Shape(batch, 3, side, side), new Shape(batch, contextLength));
+        this.replicas = new Replicas(devices, named.values(), model.manager());
+        // the clamp's bounds stay on the device: no host scalar per step
+        this.constants = model.manager().newSubManager();
+        this.zero = constants.zeros(logitScale.getArray().getShape());
+        this.maxLogitScale = zero.add(MAX_LOGIT_SCALE);
     }
 
-    /** @return the trainer (its manager creates batch arrays) */
-    public Trainer trainer() {
-        return trainer;
+    /** @return a new manager for one batch's arrays, on the first device; close it after {@link #step} */
+    public NDManager newBatchManager() {
+        return model.manager().newSubManager();
+    }
+
+    /** @return the devices, one per replica, the first holding the master weights */
+    public List<Device> devices() {
+        return replicas.devices();
     }
 
     /** @return the optimizer */
@@ -125,6 +171,10 @@ public final class StepRunner implements AutoCloseable {
      * @return the loss before the update
      */
     public double step(NDArray pixels, NDArray ids) {
+        if (pixels.getShape().get(0) != batch || ids.getShape().get(0) != batch) {
+            throw new IllegalArgumentException("step got " + pixels.getShape() + " pixels and " + ids.getShape()
+                    + " ids; this runner was set up for batch " + batch);
+        }
         double loss = backward(pixels, ids);
         // the global norm is needed for clipping and to refuse a non-finite gradient: such a step is skipped
         // (as PyTorch's GradScaler skips it) instead of writing NaN into every weight
@@ -142,9 +192,7 @@ public final class StepRunner implements AutoCloseable {
         }
         if (Double.isFinite(lastNorm) && Double.isFinite(loss)) {
             optimizer.setGradientScale(Gradients.clipScale(lastNorm, gradClip));
-            trainer.step();
-            // DJL's native optimizers zero gradients inside their update; a Java optimizer must do it itself
-            Gradients.zero(named.values());
+            update();
         } else {
             skipped++;
             Gradients.clear(named.values());
@@ -181,13 +229,29 @@ public final class StepRunner implements AutoCloseable {
     }
 
     private double backward(NDArray pixels, NDArray ids) {
-        try (GradientCollector gc = trainer.newGradientCollector()) {
-            NDArray l = trainer.getLoss().evaluate(new NDList(), forward(pixels, ids));
+        replicas.broadcast();
+        double value;
+        try (GradientCollector gc = model.engine().newGradientCollector()) {
+            NDArray l = loss.evaluate(new NDList(), forward(pixels, ids));
             if (gcCheck) {
                 scrubFreedMemory();
             }
             gc.backward(l);
-            return l.getFloat();
+            value = l.getFloat();
+        }
+        replicas.reduceGradients();
+        return value;
+    }
+
+    /** AdamW on every master weight with its (summed) gradient; the native update zeroes the gradient. */
+    private void update() {
+        for (Parameter p : named.values()) {
+            NDArray w = p.getArray();
+            if (p.requiresGradient() && w.hasGradient()) {
+                try (NDArray g = w.getGradient()) {
+                    optimizer.update(p.getId(), w, g);
+                }
+            }
         }
     }
 
@@ -211,38 +275,51 @@ public final class StepRunner implements AutoCloseable {
     }
 
     private NDList forward(NDArray pixels, NDArray ids) {
-        Device[] devices = trainer.getDevices();
-        if (devices.length == 1) {
-            return trainer.forward(new NDList(pixels, ids));
+        int n = replicas.size();
+        if (n == 1) {
+            return model.network().forward(replicas.store(0), new NDList(pixels, ids), true);
         }
-        NDList px = pixels.split(devices.length);
-        NDList tx = ids.split(devices.length);
+        NDList px = pixels.split(n);
+        NDList tx = ids.split(n);
+        Device first = replicas.device(0);
         NDList img = new NDList();
         NDList txt = new NDList();
         NDArray scale = null;
-        for (int d = 0; d < devices.length; d++) {
-            NDList out = trainer.forward(
-                    new NDList(px.get(d).toDevice(devices[d], false), tx.get(d).toDevice(devices[d], false)));
-            img.add(out.get(0).toDevice(devices[0], false));
-            txt.add(out.get(1).toDevice(devices[0], false));
-            if (d == 0) {
-                scale = out.get(2);
+        for (int r = 0; r < n; r++) {
+            Device d = replicas.device(r);
+            NDList out = model.network()
+                    .forward(
+                            replicas.store(r),
+                            new NDList(px.get(r).toDevice(d, false), tx.get(r).toDevice(d, false)),
+                            true);
+            // the gather is differentiable: backward sends each share's feature gradients back to its replica
+            img.add(out.get(0).toDevice(first, false));
+            txt.add(out.get(1).toDevice(first, false));
+            if (r == 0) {
+                scale = out.get(2); // the master logit scale: its gradient needs no reduction
             }
         }
         return new NDList(NDArrays.concat(img), NDArrays.concat(txt), scale);
     }
 
+    /** Clamps the master logit scale in place on its device (no host read). */
     private void clampLogitScale() {
         NDArray a = logitScale.getArray();
-        float v = a.toFloatArray()[0];
-        float c = Math.max(0f, Math.min(MAX_LOGIT_SCALE, v));
-        if (c != v) {
-            a.set(new float[] {c});
+        try (NDManager scope = constants.newSubManager()) {
+            NDArray clamped = a.maximum(zero);
+            clamped.attach(scope);
+            NDArray c2 = clamped.minimum(maxLogitScale);
+            NDArray excess = a.sub(c2);
+            excess.attach(scope);
+            a.subi(excess);
         }
     }
 
     @Override
     public void close() {
-        trainer.close();
+        // the optimizer state is about twice the model's size: free it now, not when the model closes
+        optimizer.close();
+        replicas.close();
+        constants.close();
     }
 }

@@ -3,12 +3,10 @@ package org.parrotscope.train;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.tracker.Tracker;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.parrotscope.clip.ClipConfig;
 import org.parrotscope.clip.ClipModel;
+import org.parrotscope.util.PeakMemory;
 
 /**
  * Measures training throughput of an architecture with random data: whole optimizer steps ({@link StepRunner}:
@@ -69,27 +67,19 @@ public record TrainBenchmark(
                     }
                     ids[b * ctx + len - 1] = vocab - 1; // end token = largest id, where CLIP pools
                 }
-                try (NDManager m = runner.trainer().getManager().newSubManager()) {
+                try (NDManager m = runner.newBatchManager()) {
                     runner.step(m.create(px, new Shape(batch, 3, side, side)), m.create(ids, new Shape(batch, ctx)));
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             return new TrainBenchmark(
-                    name, config.parameterCount(), batch, steps, batch * steps / seconds, seconds / steps, peakRss());
+                    name,
+                    config.parameterCount(),
+                    batch,
+                    steps,
+                    batch * steps / seconds,
+                    seconds / steps,
+                    PeakMemory.residentBytes());
         }
-    }
-
-    /** @return {@code VmHWM} in bytes, or -1 off Linux */
-    public static long peakRss() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A training run's settings (paper Step 8, Sec. 5; defaults are OpenCLIP's where they make sense on a CPU).
+ * A training run's settings (paper Step 8, Sec. 5). The optimisation values a run does not set come from its
+ * preset's recipe ({@link TrainRecipe#forPreset}), so {@code setPreset("mini")} alone trains the measured recipe.
  *
  * @param data shard specs or one subset-manifest file
  * @param preset the CLIP architecture preset name (e.g. {@code mini}, {@code ViT-B-32})
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param epochs epochs, or 0 when steps were given
  * @param batch pairs per step
  * @param learningRate peak learning rate
- * @param warmup linear warm-up steps
+ * @param warmup linear warm-up steps, or -1 for 5 % of the steps ({@link #warmupSteps})
  * @param weightDecay decoupled weight decay on matrices only
  * @param beta1 AdamW beta 1
  * @param beta2 AdamW beta 2
@@ -71,15 +72,15 @@ public record TrainConfig(
             throw new IllegalArgumentException("a contrastive batch needs at least 2 pairs, got " + batch);
         }
         if (!(learningRate > 0)
-                || warmup < 0
+                || warmup < -1
                 || weightDecay < 0
                 || gradClip < 0
                 || checkpointEvery < 0
                 || evalEvery < 0
                 || threads < 1
                 || stopAt < 0) {
-            throw new IllegalArgumentException(
-                    "need lr > 0 and non-negative warmup, weight decay, grad clip, intervals; threads >= 1");
+            throw new IllegalArgumentException("need lr > 0 and non-negative warmup (-1: 5 % of the steps), weight"
+                    + " decay, grad clip, intervals; threads >= 1");
         }
         if ((wordContext != 0 && wordContext < 3) || wordMinCount < 1) {
             throw new IllegalArgumentException(
@@ -97,26 +98,56 @@ public record TrainConfig(
         return steps > 0 ? steps : epochs * BatchLoader.stepsPerEpoch(samples, batch);
     }
 
+    /**
+     * The warm-up length of a run.
+     *
+     * @param totalSteps the run's total steps ({@link #totalSteps})
+     * @return {@link #warmup()}, or 5 % of the total steps (at least 1) when it is -1
+     */
+    public int warmupSteps(int totalSteps) {
+        return warmup >= 0 ? warmup : Math.max(1, totalSteps / 20);
+    }
+
+    /**
+     * The optimisation values in effect, as a recipe: the preset's recipe with whatever the builder set instead.
+     *
+     * @return the values of this run
+     */
+    public TrainRecipe recipe() {
+        return new TrainRecipe(
+                TrainRecipe.forPreset(preset).source(),
+                steps,
+                epochs,
+                batch,
+                learningRate,
+                warmup,
+                weightDecay,
+                gradClip);
+    }
+
     /** @return a builder */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Builds a {@link TrainConfig}: required {@code setData, setPreset, setOutDir} and one of steps/epochs. */
+    /**
+     * Builds a {@link TrainConfig}: required {@code setData, setPreset, setOutDir}; the optimisation values not set
+     * here (length, batch, learning rate, warm-up, weight decay, clipping) are the preset's recipe.
+     */
     public static final class Builder {
         private List<String> data = List.of();
         private String preset;
         private Path outDir;
-        private int steps;
-        private int epochs;
-        private int batch = 64;
-        private float lr = 5e-4f;
-        private int warmup = -1;
-        private float wd = 0.2f;
+        private Integer steps;
+        private Integer epochs;
+        private Integer batch;
+        private Float lr;
+        private Integer warmup;
+        private Float wd;
         private float beta1 = 0.9f;
         private float beta2 = 0.98f;
         private float eps = 1e-6f;
-        private float clip;
+        private Float clip;
         private long seed;
         private int checkpointEvery;
         private int evalEvery;
@@ -133,7 +164,7 @@ public record TrainConfig(
             return this;
         }
 
-        /** @param name the architecture preset @return this */
+        /** @param name the architecture preset, whose recipe fills the values not set here @return this */
         public Builder setPreset(String name) {
             this.preset = name;
             return this;
@@ -145,37 +176,37 @@ public record TrainConfig(
             return this;
         }
 
-        /** @param n total optimizer steps @return this */
-        public Builder setSteps(int n) {
+        /** @param n total optimizer steps (default: the recipe's length; not with {@link #optEpochs}) @return this */
+        public Builder optSteps(int n) {
             this.steps = n;
             return this;
         }
 
-        /** @param n epochs over the data (full batches) @return this */
-        public Builder setEpochs(int n) {
+        /** @param n epochs over the data, full batches (default: the recipe's length) @return this */
+        public Builder optEpochs(int n) {
             this.epochs = n;
             return this;
         }
 
-        /** @param n pairs per step (default 64) @return this */
+        /** @param n pairs per step (default: the recipe's, 64 without one) @return this */
         public Builder optBatch(int n) {
             this.batch = n;
             return this;
         }
 
-        /** @param x peak learning rate (default 5e-4, OpenCLIP) @return this */
+        /** @param x peak learning rate (default: the recipe's, 5e-4 without one) @return this */
         public Builder optLearningRate(float x) {
             this.lr = x;
             return this;
         }
 
-        /** @param n warm-up steps (default 5% of the total, at least 1) @return this */
+        /** @param n warm-up steps (default: the recipe's, 5% of the total without one) @return this */
         public Builder optWarmup(int n) {
             this.warmup = n;
             return this;
         }
 
-        /** @param x weight decay (default 0.2, OpenCLIP) @return this */
+        /** @param x weight decay (default: the recipe's, 0.2 without one) @return this */
         public Builder optWeightDecay(float x) {
             this.wd = x;
             return this;
@@ -191,12 +222,11 @@ public record TrainConfig(
             return this;
         }
 
-        /** @param maxNorm global gradient norm limit (default 0 = none) @return this */
+        /** @param maxNorm global gradient norm limit (default: the recipe's, 0 = none without one) @return this */
         public Builder optGradClip(float maxNorm) {
             this.clip = maxNorm;
             return this;
         }
-
         /** @param s the run seed (default 0) @return this */
         public Builder optSeed(long s) {
             this.seed = s;
@@ -253,23 +283,31 @@ public record TrainConfig(
             return this;
         }
 
-        /** @return the validated configuration */
+        /**
+         * @return the validated configuration
+         * @throws IllegalArgumentException when both steps and epochs are set, or a value is out of range
+         */
         public TrainConfig build() {
-            int w = warmup >= 0 ? warmup : Math.max(1, steps / 20);
+            Objects.requireNonNull(preset, "setPreset is required");
+            if (steps != null && epochs != null) {
+                throw new IllegalArgumentException("give steps or epochs, not both");
+            }
+            TrainRecipe r = TrainRecipe.forPreset(preset);
+            boolean ownLength = steps != null || epochs != null;
             return new TrainConfig(
                     data,
                     preset,
                     outDir,
-                    steps,
-                    epochs,
-                    batch,
-                    lr,
-                    w,
-                    wd,
+                    ownLength ? (steps == null ? 0 : steps) : r.steps(),
+                    ownLength ? (epochs == null ? 0 : epochs) : r.epochs(),
+                    batch != null ? batch : r.batch(),
+                    lr != null ? lr : r.learningRate(),
+                    warmup != null ? warmup : r.warmup(),
+                    wd != null ? wd : r.weightDecay(),
                     beta1,
                     beta2,
                     eps,
-                    clip,
+                    clip != null ? clip : r.gradClip(),
                     seed,
                     checkpointEvery,
                     evalEvery,

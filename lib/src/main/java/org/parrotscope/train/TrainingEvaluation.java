@@ -3,6 +3,7 @@ package org.parrotscope.train;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import org.parrotscope.clip.ClipModel;
+import org.parrotscope.clip.TextTokenizer;
 
 /**
  * An evaluation run during training at {@link TrainConfig#evalEvery()} intervals; its result is logged as
@@ -21,5 +22,5 @@ public interface TrainingEvaluation {
      * @return the metrics, e.g. {@code {"zeroshot": {"top1": 0.42}}}
      * @throws IOException when evaluation data cannot be read
      */
-    JsonObject evaluate(ClipModel model, Tokenizer tokenizer, int step) throws IOException;
+    JsonObject evaluate(ClipModel model, TextTokenizer tokenizer, int step) throws IOException;
 }

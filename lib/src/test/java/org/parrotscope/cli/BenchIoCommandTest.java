@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -42,23 +41,5 @@ class BenchIoCommandTest {
         cl.setOut(new PrintWriter(out));
         assertEquals(0, cl.execute("bench", "io", tar.toString(), "--threads", "2", "--warmup", "0"));
         assertTrue(out.toString().matches("(?s).*\\n +1 +3 +0 .*\\n +2 +3 +0 .*"), out.toString());
-    }
-
-    @Test
-    void resize_makesTheShorterSideTheTarget() {
-        // 300x600 -> 224x448; 1000x500 -> halved once to 500x250, then 448x224
-        assertEquals(
-                "224x448",
-                dims(BenchIoCommand.resizeShorterSide(new BufferedImage(300, 600, BufferedImage.TYPE_INT_RGB), 224)));
-        assertEquals(
-                "448x224",
-                dims(BenchIoCommand.resizeShorterSide(new BufferedImage(1000, 500, BufferedImage.TYPE_INT_RGB), 224)));
-        assertEquals(
-                "224x224",
-                dims(BenchIoCommand.resizeShorterSide(new BufferedImage(224, 224, BufferedImage.TYPE_INT_RGB), 224)));
-    }
-
-    private static String dims(BufferedImage img) {
-        return img.getWidth() + "x" + img.getHeight();
     }
 }

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parrotscope.cli.ParrotScope;
 import org.parrotscope.clip.ClipModel;
 import org.parrotscope.clip.ClipPresets;
+import org.parrotscope.clip.WordTokenizer;
 import org.parrotscope.data.synth.MiniLaion;
 import org.parrotscope.edit.SyncStyle;
 import org.parrotscope.edit.TextCanvas;
 import org.parrotscope.train.ClipTraining;
-import org.parrotscope.train.WordTokenizer;
 
 /** The suites end to end on a real (randomly initialised, tiny) CLIP model folder. */
 class EvalSuiteTest {
@@ -30,7 +30,7 @@ class EvalSuiteTest {
                 .map(s -> s.caption())
                 .toList();
         WordTokenizer tok = WordTokenizer.build(captions, 1, 16);
-        try (ClipModel m = ClipModel.create(ClipTraining.withTokenizer(ClipPresets.load("tiny"), tok), 1)) {
+        try (ClipModel m = ClipModel.create(ClipTraining.withTokenizer(ClipPresets.load("tiny"), tok, 16), 1)) {
             m.save(dir);
         }
         tok.save(dir);
@@ -77,7 +77,7 @@ class EvalSuiteTest {
     void imageFolder_withACorruptImage_skipsAndCountsIt(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("model");
         WordTokenizer tok = WordTokenizer.build(MiniLaion.classes(), 1, 16);
-        try (ClipModel m = ClipModel.create(ClipTraining.withTokenizer(ClipPresets.load("tiny"), tok), 1)) {
+        try (ClipModel m = ClipModel.create(ClipTraining.withTokenizer(ClipPresets.load("tiny"), tok, 16), 1)) {
             m.save(model);
         }
         tok.save(model);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.parrotscope.clip.ClipMath;
 
 /** Metrics on hand-computed similarity matrices. */
 class MetricsTest {
@@ -58,8 +59,11 @@ class MetricsTest {
 
     @Test
     void cosine_matrixOfKnownVectors() {
-        float[][] s = Cosine.matrix(new float[][] {{3, 4}}, new float[][] {{4, 3}, {0, 5}, {-3, -4}});
+        float[][] s = ClipMath.cosineOfRows(new float[][] {{3, 4}}, new float[][] {{4, 3}, {0, 5}, {-3, -4}});
         assertArrayEquals(new float[] {24f / 25, 0.8f, -1f}, s[0], 1e-6f);
+        // (1,2,2)/3 . (2,0,0)/2 = 1/3; a zero vector has cosine 0
+        assertEquals(1.0 / 3, ClipMath.cosineOf(new float[] {1, 2, 2}, new float[] {2, 0, 0}), 1e-6);
+        assertEquals(0.0, ClipMath.cosineOf(new float[] {0, 0, 0}, new float[] {2, 0, 0}), 0.0);
     }
 
     @Test

@@ -79,6 +79,47 @@ class OcrRunTest {
     }
 
     @Test
+    void run_withSharedEngine_usesItAndLeavesItOpen() throws IOException {
+        List<Shard> shards = twoShards();
+        Path out = tmp.resolve("ocr");
+        int[] spotted = {0};
+        boolean[] closed = {false};
+        SampleSpotter shared = new SampleSpotter() {
+            @Override
+            public String name() {
+                return "oracle";
+            }
+
+            @Override
+            public List<SpottedWord> spot(org.parrotscope.data.Sample sample, java.awt.image.BufferedImage image) {
+                synchronized (spotted) {
+                    spotted[0]++;
+                }
+                return List.of();
+            }
+
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        OcrSummary s = oracle(out).buildRun().run(shards, shared);
+        assertEquals(6, s.samples());
+        assertEquals(6, spotted[0]);
+        assertEquals(0, s.words());
+        assertEquals(false, closed[0]);
+        // an engine other than the run's is refused before anything is written
+        SampleSpotter other = SampleSpotter.of(TextSpotters.create("tesseract", OcrOptions.defaults()));
+        try (other) {
+            Path elsewhere = tmp.resolve("ocr2");
+            org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class,
+                    () -> oracle(elsewhere).buildRun().run(shards, other));
+            assertEquals(false, Files.exists(elsewhere));
+        }
+    }
+
+    @Test
     void run_again_skipsFinishedShardsAndRedoesMissingOnes() throws IOException {
         List<Shard> shards = twoShards();
         Path out = tmp.resolve("ocr");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parrotscope.clip.WordTokenizer;
 import org.parrotscope.data.ImageDecoder;
 import org.parrotscope.data.Sample;
 import org.parrotscope.data.SkipLog;
@@ -52,6 +53,7 @@ class BatchLoaderTest {
                 end,
                 t,
                 tok,
+                8,
                 x -> {
                     try {
                         return dec.decode(x);

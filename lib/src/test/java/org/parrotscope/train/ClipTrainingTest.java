@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parrotscope.clip.ClipModel;
 import org.parrotscope.clip.ClipScorer;
+import org.parrotscope.clip.TextTokenizer;
+import org.parrotscope.clip.Tokenizers;
 import org.parrotscope.data.synth.MiniLaion;
 import org.parrotscope.data.synth.MiniLaionWriter;
 import org.parrotscope.data.synth.SynthConfig;
@@ -42,7 +44,7 @@ class ClipTrainingTest {
                 .setData(List.of(shards.toString()))
                 .setPreset("tiny")
                 .setOutDir(out)
-                .setSteps(steps)
+                .optSteps(steps)
                 .optBatch(32)
                 .optLearningRate(2e-3f)
                 .optWarmup(1)
@@ -65,16 +67,16 @@ class ClipTrainingTest {
         assertEquals(out.resolve("final"), r.finalDir());
         assertEquals(12, Files.readAllLines(out.resolve(MetricsLog.FILE)).size());
         try (ClipModel m = ClipModel.load(r.finalDir())) {
-            Tokenizer t = Tokenizers.load(r.finalDir(), m.config().text().contextLength());
-            float[][] txt = m.encodeTexts(t.encode(List.of("a red circle", "a blue star")));
+            TextTokenizer t = Tokenizers.forModel(r.finalDir());
+            assertEquals(16, m.config().text().contextLength());
+            float[][] txt = m.encodeTexts(t.tokenize(List.of("a red circle", "a blue star"), 16));
             assertEquals(2, txt.length);
             assertTrue(Float.isFinite(txt[0][0]));
             assertTrue(m.logitScale() > 0 && m.logitScale() <= Math.log(100) + 1e-6);
             // the folder scores through the CLIP package with its word vocabulary, as `parrotscope score` does
             try (ClipScorer scorer = ClipScorer.builder()
                     .setModel(m)
-                    .setTokenizer(Tokenizers.forModel(
-                            r.finalDir(), null, m.config().text().contextLength()))
+                    .setTokenizer(Tokenizers.forModel(r.finalDir()))
                     .build()) {
                 float[][] unit = scorer.embedTexts(List.of("a red circle", "a blue star"));
                 double norm = Math.sqrt(sumSquares(txt[1]));

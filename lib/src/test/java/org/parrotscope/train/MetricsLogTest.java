@@ -67,4 +67,36 @@ class MetricsLogTest {
         IOException e = assertThrows(IOException.class, () -> MetricsLog.read(f));
         assertTrue(e.getMessage().contains(f.toString()), e.getMessage());
     }
+
+    @Test
+    void tables_splitStepAndEvalEntriesByRun(@TempDir Path dir) throws IOException {
+        Path a = dir.resolve("a.jsonl");
+        Path b = dir.resolve("b.jsonl");
+        Files.writeString(
+                a,
+                "{\"step\":0,\"loss\":4.5,\"lr\":0.001,\"logit_scale\":14.3,\"samples_per_s\":100}\n"
+                        + "{\"step\":1,\"loss\":4.0}\n"
+                        + "{\"step\":1,\"eval\":{\"zeroshot\":{\"top1\":0.25,\"top5\":0.5}}}\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(b, "{\"step\":0,\"loss\":5.0}\n", StandardCharsets.UTF_8);
+        java.util.Map<String, Path> logs = new java.util.LinkedHashMap<>();
+        logs.put("text-only", a);
+        logs.put("no-text", b);
+        tech.tablesaw.api.Table steps = MetricsLog.toTable(logs);
+        assertEquals(List.of("run", "step", "loss", "lr", "logit_scale", "samples_per_s"), steps.columnNames());
+        assertEquals(
+                List.of("text-only", "text-only", "no-text"),
+                steps.stringColumn("run").asList());
+        assertEquals(List.of(0, 1, 0), steps.intColumn("step").asList());
+        assertEquals(List.of(4.5, 4.0, 5.0), steps.doubleColumn("loss").asList());
+        assertEquals(14.3, steps.doubleColumn("logit_scale").get(0));
+        assertTrue(steps.doubleColumn("lr").isMissing(1)); // not logged on that line
+        tech.tablesaw.api.Table evals = MetricsLog.evalTable(logs);
+        assertEquals(1, evals.rowCount());
+        assertEquals("text-only", evals.stringColumn("run").get(0));
+        assertEquals(1, evals.intColumn("step").get(0));
+        assertEquals(0.25, evals.doubleColumn("top1").get(0));
+        assertEquals(0.5, evals.doubleColumn("top5").get(0));
+        assertThrows(IOException.class, () -> MetricsLog.toTable(java.util.Map.of("x", dir.resolve("none.jsonl"))));
+    }
 }

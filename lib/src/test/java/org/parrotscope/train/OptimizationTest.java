@@ -88,7 +88,7 @@ class OptimizationTest {
             OptimizerState state = first.exportState(Map.of("idA", "p"));
             AdamW resumed =
                     AdamW.builder().optLearningRateTracker(Tracker.fixed(0.1f)).build();
-            resumed.importState(state, Map.of("p", "idB"), new ai.djl.Device[] {w2.getDevice()}, m);
+            resumed.importState(state, Map.of("p", "idB"), w2);
             resumed.update("idB", w2, m.create(grads[2]));
             assertEquals(2, state.steps().get("p"));
             assertArrayEquals(w1.toFloatArray(), w2.toFloatArray(), 0f);

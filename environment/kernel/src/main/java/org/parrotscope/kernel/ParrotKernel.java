@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import jdk.jshell.SourceCodeAnalysis;
+import org.parrotscope.kernel.wire.GuardedConnection;
 import org.parrotscope.viz.Notebook;
 
 /**
@@ -214,6 +215,7 @@ public final class ParrotKernel extends BaseKernel implements AutoCloseable {
             System.err.println("usage: ParrotKernel <connection-file>");
             System.exit(2);
         }
+        org.parrotscope.util.Logging.configure(); // PARROTSCOPE_LOG, before the first slf4j logger is made
         // basekernel logs every socket loop start/stop at INFO, to loggers named "Loop-<n>".
         BASEKERNEL_LOG.setLevel(Level.WARNING);
         JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
@@ -224,7 +226,8 @@ public final class ParrotKernel extends BaseKernel implements AutoCloseable {
                     || r.getLevel().intValue() >= Level.WARNING.intValue());
         }
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
-        JupyterConnection connection = new JupyterConnection(props);
+        // Our own socket loops: basekernel's end at the first badly signed or short message (issue 14).
+        JupyterConnection connection = new GuardedConnection(props, GuardedConnection.maxMessageBytes(System.getenv()));
         ParrotKernel kernel = new ParrotKernel(KernelConfig.fromEnv(System.getenv()));
         kernel.becomeHandlerForConnection(connection);
         connection.connect();

@@ -146,7 +146,7 @@ record ShardTask(String source, String out, String engine, int threads, String w
                             .optThreads(threads)
                             .setOut(ocrDir)
                             .build())
-                    .run(List.of(shard));
+                    .run(List.of(shard), ExecutorSpotters.get(engine));
             List<Group> rows = new ArrayList<>();
             Counts c = rows(shard, name, OcrRun.outputOf(ocrDir, shard), engine, rows);
             ShardParquet.write(target, attempt, rows, conf);

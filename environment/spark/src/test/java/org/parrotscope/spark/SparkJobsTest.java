@@ -101,6 +101,8 @@ class SparkJobsTest {
             assertEquals(50, o.rows());
         }
         assertStatsEqual(single, SparkStats.compute(spark, out, CONFIG));
+        // three shards, one executor JVM (local mode): the engine was opened once and shared
+        assertEquals(1, ExecutorSpotters.openCount());
 
         // a second run finds every shard finished
         for (ShardOutcome o : SparkOcrJob.run(spark, job(out))) {

@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * The paper's Table 1 quantities computed on mini-LAION's ground truth (the words really rendered instead of
  * OCR output): images, images with embedded text, images with Co-Emb. text (CoTR &gt; 0), and the mean CoTR over
- * all images and over text images, with CoTR = 0 for an image without text (PAPER.md Step 3 aggregation).
+ * all images and over text images, with CoTR = 0 for an image without text (docs/PAPER.md Step 3 aggregation).
  *
  * @param images the number of images
  * @param imagesWithText images with at least one rendered word

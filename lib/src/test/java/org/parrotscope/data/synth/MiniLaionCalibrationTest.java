@@ -60,7 +60,7 @@ class MiniLaionCalibrationTest {
         }
     }
 
-    /** Algorithm 1 (PAPER.md Step 3): Python's str.split(), sets, divide by the caption word set. */
+    /** Algorithm 1 (docs/PAPER.md Step 3): Python's str.split(), sets, divide by the caption word set. */
     private static double algorithm1(String caption, List<String> ocrWords) {
         String s = caption.trim();
         Set<String> capWords = s.isEmpty() ? Set.of() : new HashSet<>(List.of(s.split("[\\s]+")));

@@ -1,4 +1,4 @@
-package org.parrotscope.train;
+package org.parrotscope.clip;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.parrotscope.util.AtomicFiles;
 import org.parrotscope.util.Json;
 
@@ -22,9 +23,11 @@ import org.parrotscope.util.Json;
  * {@code minCount} times map to {@code <unk>}. Ids: 0 {@code <pad>}, 1 {@code <unk>}, then the words by
  * descending count (ties alphabetical), then {@code <start_of_text>} and {@code <end_of_text>} last, so the
  * end token has the largest id as CLIP's argmax pooling needs. Saved as {@code vocab.json}:
- * {@code {"type": "word", "context_length": 32, "tokens": ["<pad>", "<unk>", ..., "<end_of_text>"]}}.
+ * {@code {"type": "word", "context_length": 32, "tokens": ["<pad>", "<unk>", ..., "<end_of_text>"]}}, where
+ * {@code context_length} is the context the vocabulary was built for (the model's). Our choice for training
+ * without CLIP's BPE on small data, not the paper's (its models use CLIP's BPE).
  */
-public final class WordTokenizer implements Tokenizer {
+public final class WordTokenizer implements TextTokenizer {
 
     /** The file name inside a model folder. */
     public static final String FILE = "vocab.json";
@@ -37,7 +40,7 @@ public final class WordTokenizer implements Tokenizer {
      * A tokenizer over a token list.
      *
      * @param tokens the ids' tokens, starting with {@code <pad>, <unk>} and ending with the start and end tokens
-     * @param contextLength ids per text, at least 2
+     * @param contextLength the context length it is built for, at least 2
      */
     public WordTokenizer(List<String> tokens, int contextLength) {
         if (tokens.size() < 4
@@ -65,7 +68,7 @@ public final class WordTokenizer implements Tokenizer {
      *
      * @param captions the training captions
      * @param minCount the minimum count for a word to get its own id
-     * @param contextLength ids per text
+     * @param contextLength the context length of the model it is built for
      * @return the tokenizer
      */
     public static WordTokenizer build(Iterable<String> captions, int minCount, int contextLength) {
@@ -121,9 +124,29 @@ public final class WordTokenizer implements Tokenizer {
         }
     }
 
+    /**
+     * Whether a file is a word vocabulary ({@code "type": "word"}), not a Hugging Face BPE {@code vocab.json}.
+     *
+     * @param file a {@code vocab.json}
+     * @return true for a word vocabulary; false for anything else, unreadable files included
+     */
+    static boolean isWordVocabulary(Path file) {
+        if (!Files.isRegularFile(file) || !file.getFileName().toString().equals(FILE)) {
+            return false;
+        }
+        try {
+            var o = Json.parse(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+            return o.has("type")
+                    && o.get("type").isJsonPrimitive()
+                    && "word".equals(o.get("type").getAsString());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     @Override
-    public int contextLength() {
-        return contextLength;
+    public OptionalInt contextLength() {
+        return OptionalInt.of(contextLength);
     }
 
     @Override
@@ -136,19 +159,25 @@ public final class WordTokenizer implements Tokenizer {
         return tokens;
     }
 
+    /** Word ids, {@code <unk>} (1) for words outside the vocabulary. */
     @Override
-    public long[] encode(String text) {
-        long[] out = new long[contextLength];
-        out[0] = tokens.size() - 2;
-        int n = 1;
-        for (String w : words(text)) {
-            if (n == contextLength - 1) {
-                break; // truncate, keeping the end token last as CLIP does
-            }
-            out[n++] = ids.getOrDefault(w, 1);
-        }
-        out[n] = tokens.size() - 1;
-        return out;
+    public int[] encode(String text) {
+        return words(text).stream().mapToInt(w -> ids.getOrDefault(w, 1)).toArray();
+    }
+
+    @Override
+    public int startToken() {
+        return tokens.size() - 2;
+    }
+
+    @Override
+    public int endToken() {
+        return tokens.size() - 1;
+    }
+
+    @Override
+    public String describe() {
+        return "word vocabulary (" + (tokens.size() - 4) + " words, context " + contextLength + ")";
     }
 
     @Override
@@ -159,6 +188,7 @@ public final class WordTokenizer implements Tokenizer {
         JsonArray a = new JsonArray();
         tokens.forEach(a::add);
         o.add("tokens", a);
+        Files.createDirectories(modelDir);
         AtomicFiles.write(
                 modelDir.resolve(FILE), out -> out.write(Json.PRETTY.toJson(o).getBytes(StandardCharsets.UTF_8)));
     }

@@ -66,6 +66,19 @@ public final class AblationRun {
     }
 
     /**
+     * Where {@link AblationConfig#writeImages()} puts an edited image.
+     *
+     * @param out the output folder
+     * @param shard the shard name
+     * @param key the sample key
+     * @param variant the variant
+     * @return {@code <out>/images/<shard>/<key>.<variant>.png}, the key made file-name safe
+     */
+    public static Path imageOf(Path out, String shard, String key, Variant variant) {
+        return out.resolve("images").resolve(shard).resolve(ShardAblation.safe(key) + "." + variant.label() + ".png");
+    }
+
+    /**
      * Ablates the shards not finished yet.
      *
      * @param shards the shards, e.g. from {@code Datasets.resolve}

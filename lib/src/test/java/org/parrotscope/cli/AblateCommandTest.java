@@ -19,6 +19,8 @@ import org.parrotscope.clip.ClipPresets;
 import org.parrotscope.data.synth.MiniLaion;
 import org.parrotscope.data.synth.MiniLaionWriter;
 import org.parrotscope.data.synth.SynthConfig;
+import org.parrotscope.edit.AblationRun;
+import org.parrotscope.edit.Variant;
 import org.parrotscope.util.Progress;
 import picocli.CommandLine;
 
@@ -87,8 +89,15 @@ class AblateCommandTest {
         List<String> table = Files.readAllLines(out.resolve("table2/over-samples.csv"), StandardCharsets.UTF_8);
         assertEquals(7, table.size(), "header and six setups");
         assertFalse(Files.exists(out.resolve("table2/over-clusters.csv")));
-        try (var images = Files.list(out.resolve("images/00000"))) {
-            assertTrue(images.anyMatch(p -> p.toString().endsWith(".png")));
+        String textKey = a.stream()
+                .skip(1)
+                .filter(l -> l.split(",")[2].equals("true"))
+                .map(l -> l.split(",")[0])
+                .findFirst()
+                .orElseThrow();
+        for (Variant v : List.of(Variant.RAW, Variant.ALL, Variant.RAND_ALL)) {
+            Path png = AblationRun.imageOf(out, "00000", textKey, v);
+            assertTrue(Files.size(png) > 0, "edited image written: " + png);
         }
 
         // clusters: shard 0 is cluster "a", shard 1 is "b"; the raw-without-text row is the mean of the two

@@ -33,6 +33,8 @@ public final class ParrotScope implements Runnable {
             new TokenizeCommand(),
             new ScoreCommand(),
             new EmbedCommand(),
+            // edit
+            new AblateCommand(),
             // curate
             new ClusterCommand(),
             new CurateCommand(),

@@ -10,6 +10,8 @@ import org.parrotscope.data.Sample;
 import org.parrotscope.data.SkipLog;
 import org.parrotscope.data.Skipped;
 import org.parrotscope.data.synth.MiniLaion;
+import org.parrotscope.edit.SyncStyle;
+import org.parrotscope.edit.TextCanvas;
 
 /**
  * Runs the evaluation suites on one model (paper Sec. 5-6): zero-shot classification, image-text retrieval,

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.parrotscope.clip.ClipMath;
+import org.parrotscope.edit.SyncStyle;
+import org.parrotscope.edit.TextCanvas;
 
 /**
  * The paper's synthetic "Syn-Emb. text" benchmark (Step 6, {@code sys_benchmark.py}): every n-gram of a

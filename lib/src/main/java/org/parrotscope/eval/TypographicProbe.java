@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.parrotscope.edit.TextCanvas;
 
 /**
  * Typographic attack probe (Goh et al. 2021, "Multimodal Neurons"): concept images get a misleading class

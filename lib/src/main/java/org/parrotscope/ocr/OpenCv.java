@@ -1,14 +1,14 @@
 package org.parrotscope.ocr;
 
 /** Loads OpenCV's native library (bundled in org.openpnp:opencv) once per JVM. */
-final class OpenCv {
+public final class OpenCv {
 
     private static volatile boolean loaded;
 
     private OpenCv() {}
 
     /** Loads the library if not yet loaded. */
-    static void load() {
+    public static void load() {
         if (!loaded) {
             synchronized (OpenCv.class) {
                 if (!loaded) {

@@ -17,6 +17,8 @@ import org.parrotscope.clip.ClipModel;
 import org.parrotscope.clip.ClipPresets;
 import org.parrotscope.clip.WordTokenizer;
 import org.parrotscope.data.synth.MiniLaion;
+import org.parrotscope.edit.SyncStyle;
+import org.parrotscope.edit.TextCanvas;
 import org.parrotscope.train.ClipTraining;
 
 /** The suites end to end on a real (randomly initialised, tiny) CLIP model folder. */

@@ -1,4 +1,4 @@
-package org.parrotscope.eval;
+package org.parrotscope.edit;
 
 import java.awt.Font;
 import java.awt.FontFormatException;

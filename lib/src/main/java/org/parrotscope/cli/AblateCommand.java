@@ -1,0 +1,162 @@
+package org.parrotscope.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.parrotscope.clip.ClipModel;
+import org.parrotscope.clip.ClipScorer;
+import org.parrotscope.clip.Tokenizers;
+import org.parrotscope.data.Datasets;
+import org.parrotscope.data.ImageDecoder;
+import org.parrotscope.data.Shard;
+import org.parrotscope.edit.AblationConfig;
+import org.parrotscope.edit.AblationReport;
+import org.parrotscope.edit.AblationRun;
+import org.parrotscope.edit.AblationSummary;
+import org.parrotscope.edit.InpaintConfig;
+import org.parrotscope.edit.Table2;
+import org.parrotscope.parrot.Matching;
+import org.parrotscope.util.AtomicFiles;
+import org.parrotscope.util.Json;
+import org.parrotscope.util.Progress;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code parrotscope ablate}: the text-removal score ablation (paper Step 5, Table 2) through {@link AblationRun},
+ * resumable per shard, then Table 2 over the given shards' rows ({@link AblationReport}).
+ */
+@Command(
+        name = "ablate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Score every image with spotted text raw, with all spotted text inpainted (Telea), with only the words "
+                    + "its caption repeats inpainted, and with another image's text areas inpainted (random "
+                    + "baselines), all against the unchanged caption; images without text are scored raw.",
+            "Writes OUT/<shard>.csv (key, shard, has_text, s_raw, s_all, s_co, s_rand_all, s_rand_co, rsa, rsc), "
+                    + "OUT/<shard>.skipped.jsonl and OUT/table2/over-samples.csv (and over-clusters.csv with "
+                    + "--clusters); prints Table 2 next to the paper's values. Finished shards are skipped on re-runs."
+        })
+public final class AblateCommand implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    DeviceOptions deviceOptions = new DeviceOptions();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "SHARDS", description = "tar files, globs, {a..b} ranges or image folders")
+    List<String> shards;
+
+    @Option(names = "--ocr", required = true, paramLabel = "DIR", description = "the ocr run's output folder")
+    Path ocr;
+
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "DIR",
+            description = "model folder (config.json, model.safetensors, tokenizer)")
+    Path model;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
+    Path out;
+
+    @Option(names = "--write-images", description = "also write every edited image to OUT/images/<shard>/")
+    boolean writeImages;
+
+    @Option(
+            names = "--clusters",
+            paramLabel = "FILE",
+            description = "CSV key,cluster: also report Table 2 over per-cluster means")
+    Path clusters;
+
+    @Option(
+            names = "--radius",
+            defaultValue = "3",
+            paramLabel = "PX",
+            description = "Telea inpainting radius (default ${DEFAULT-VALUE})")
+    double radius;
+
+    @Option(
+            names = "--dilation",
+            defaultValue = "2",
+            paramLabel = "PX",
+            description = "grow the word polygons by this before inpainting (default ${DEFAULT-VALUE})")
+    int dilation;
+
+    @Option(
+            names = "--matching",
+            defaultValue = "exact",
+            paramLabel = "exact|normalized|fuzzy",
+            description = "which caption matching decides Co-Emb. words (default ${DEFAULT-VALUE}, Algorithm 1)")
+    String matching;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "0",
+            description = "seed of the random baselines' donors (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--batch", defaultValue = "32", description = "images per forward pass (default ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--threads", description = "decoding and inpainting threads (default: cores)")
+    Integer threads;
+
+    @Option(
+            names = "--max-pixels",
+            defaultValue = "" + ImageDecoder.DEFAULT_MAX_PIXELS,
+            paramLabel = "P",
+            description = "refuse images with more pixels (default: ${DEFAULT-VALUE})")
+    long maxPixels;
+
+    @Option(names = "--vocab", description = "tokenizer vocabulary overriding the model folder's")
+    Path vocab;
+
+    @Override
+    public Integer call() throws Exception {
+        deviceOptions.apply(spec.commandLine().getErr());
+        List<Shard> list = Datasets.resolve(shards);
+        Map<String, String> clusterOf = clusters == null ? null : Table2.readClusters(clusters);
+        AblationConfig.Builder cfg = AblationConfig.builder()
+                .setOut(out)
+                .setOcrDir(ocr)
+                .optInpaint(InpaintConfig.builder()
+                        .optRadius(radius)
+                        .optDilation(dilation)
+                        .build())
+                .optMatching(Matching.ofLabel(matching))
+                .optSeed(seed)
+                .optWriteImages(writeImages)
+                .optDecoder(ImageDecoder.builder().optMaxPixels(maxPixels).build());
+        if (threads != null) {
+            cfg.optThreads(threads);
+        }
+        AblationSummary summary;
+        try (ClipModel m = ClipModel.load(model);
+                ClipScorer scorer = ClipScorer.builder()
+                        .setModel(m)
+                        .setTokenizer(Tokenizers.forModel(model, vocab))
+                        .optBatchSize(batch)
+                        .build()) {
+            summary = new AblationRun(cfg.build(), scorer).run(list, Progress.console("ablate", 0));
+        }
+        var json = summary.toJson();
+        json.addProperty("model", model.toAbsolutePath().toString());
+        AtomicFiles.writeString(out.resolve("ablate-summary.json"), Json.PRETTY.toJson(json) + "\n");
+        AblationReport report = AblationReport.of(AblationReport.rowsOf(out, list), clusterOf);
+        Path dir = report.write(out);
+        PrintWriter con = spec.commandLine().getOut();
+        con.println(Json.PRETTY.toJson(json));
+        con.printf(Locale.ROOT, "Model: %s (paper: OpenAI ViT-B/32 on LAION-2B)%n", model);
+        con.print(report.text());
+        con.println("Tables written to " + dir.toAbsolutePath());
+        con.flush();
+        return 0;
+    }
+}

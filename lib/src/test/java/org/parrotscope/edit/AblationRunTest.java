@@ -1,0 +1,239 @@
+package org.parrotscope.edit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parrotscope.clip.ClipModel;
+import org.parrotscope.clip.ClipPresets;
+import org.parrotscope.clip.ClipScorer;
+import org.parrotscope.clip.Tokenizers;
+import org.parrotscope.data.Datasets;
+import org.parrotscope.data.ImageDecoder;
+import org.parrotscope.data.Sample;
+import org.parrotscope.data.SampleStream;
+import org.parrotscope.data.Shard;
+import org.parrotscope.data.SkipLog;
+import org.parrotscope.data.synth.MiniLaion;
+import org.parrotscope.data.synth.MiniLaionWriter;
+import org.parrotscope.data.synth.SynthConfig;
+import org.parrotscope.data.synth.Truth;
+import org.parrotscope.ocr.OcrRun;
+import org.parrotscope.util.Progress;
+
+/**
+ * The ablation on real components: generated mini-LAION shards, the oracle OCR engine (the generator's printed words
+ * as spotted text), a randomly initialised tiny CLIP saved as a model folder. Expectations come from the generator's
+ * ground truth (which images carry text, which words the caption repeats), from scoring the raw images directly
+ * with {@link ClipScorer}, and from the paper's definition RSA = S(raw) - S(All removed).
+ */
+class AblationRunTest {
+
+    @TempDir
+    static Path tmp;
+
+    private static List<Shard> shards;
+    private static Path ocrDir;
+    private static Path modelDir;
+    private static String corruptKey;
+    private static final Map<String, Truth> TRUTH = new LinkedHashMap<>();
+    private static final Map<String, String> CAPTIONS = new HashMap<>();
+
+    @BeforeAll
+    static void data() throws Exception {
+        int imageSize = ClipPresets.load("tiny").vision().imageSize();
+        Path pool = tmp.resolve("pool");
+        MiniLaionWriter.write(
+                new MiniLaion(SynthConfig.builder()
+                        .setSeed(21)
+                        .setSamples(40)
+                        .optShardSize(20)
+                        .optImageSize(2 * imageSize)
+                        .build()),
+                pool,
+                Progress.silent());
+        shards = Datasets.resolve(List.of(pool.resolve("*.tar").toString()));
+        assertEquals(2, shards.size());
+        ocrDir = tmp.resolve("ocr");
+        OcrRun.builder()
+                .setOut(ocrDir)
+                .optEngine("oracle")
+                .optThreads(2)
+                .buildRun()
+                .run(shards);
+        try (SampleStream s = Datasets.open(shards, new SkipLog())) {
+            for (Sample x : s) {
+                TRUTH.put(x.key(), Truth.fromJson(x.metadata()));
+                CAPTIONS.put(x.key(), x.caption());
+            }
+        }
+        // damage one image with text after OCR saw it: the OCR record is fine, the image no longer decodes
+        corruptKey = TRUTH.entrySet().stream()
+                .filter(e -> e.getValue().hasText())
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow();
+        Path tar = pool.resolve(shards.get(0).name() + ".tar");
+        TarBytes.zeroEntry(tar, corruptKey + ".jpg", 2);
+        modelDir = tmp.resolve("model");
+        try (ClipModel m = ClipModel.create(ClipPresets.load("tiny"), 3)) {
+            m.save(modelDir);
+        }
+    }
+
+    private static AblationSummary ablate(Path out) throws IOException {
+        AblationConfig cfg = AblationConfig.builder()
+                .setOut(out)
+                .setOcrDir(ocrDir)
+                .optSeed(4)
+                .optThreads(2)
+                .build();
+        try (ClipModel m = ClipModel.load(modelDir);
+                ClipScorer scorer = ClipScorer.builder()
+                        .setModel(m)
+                        .setTokenizer(Tokenizers.forModel(modelDir))
+                        .optBatchSize(7)
+                        .build()) {
+            return new AblationRun(cfg, scorer).run(shards, Progress.silent());
+        }
+    }
+
+    @Test
+    void rows_followTheTruthAndTheDefinitions_andTheCorruptImageIsCounted() throws Exception {
+        Path out = tmp.resolve("ablation-rows");
+        AblationSummary s = ablate(out);
+
+        assertEquals(2, s.shardsDone());
+        assertEquals(TRUTH.size() - 1, s.samples());
+        assertEquals(Map.of("corrupt_image", 1L), s.skipped());
+        List<String> skipLines =
+                Files.readAllLines(out.resolve(shards.get(0).name() + ".skipped.jsonl"), StandardCharsets.UTF_8);
+        assertEquals(1, skipLines.size());
+        assertTrue(skipLines.get(0).contains("\"" + corruptKey + "\""), skipLines.get(0));
+
+        List<AblationRow> rows = AblationCsv.readDir(out);
+        Map<String, AblationRow> byKey = new LinkedHashMap<>();
+        rows.forEach(r -> assertEquals(null, byKey.put(r.key(), r), "one row per sample: " + r.key()));
+        List<String> expectedKeys =
+                TRUTH.keySet().stream().filter(k -> !k.equals(corruptKey)).toList();
+        assertEquals(expectedKeys, List.copyOf(byKey.keySet()), "every decodable sample once, in stored order");
+
+        long text = 0;
+        long co = 0;
+        for (AblationRow r : rows) {
+            Truth t = TRUTH.get(r.key());
+            assertEquals(t.hasText(), r.hasText(), r.key());
+            if (!t.hasText()) {
+                for (Variant v : List.of(Variant.ALL, Variant.CO, Variant.RAND_ALL, Variant.RAND_CO)) {
+                    assertTrue(Double.isNaN(r.score(v)), "an image without text is scored raw only: " + r.key());
+                }
+                continue;
+            }
+            text++;
+            assertFalse(Double.isNaN(r.sAll()), r.key());
+            assertFalse(Double.isNaN(r.sRandAll()), "a donor exists among the other text images: " + r.key());
+            // rsa/rsc are written as separate columns: the paper's definition, to the CSV's 6 decimals
+            assertEquals(r.sRaw() - r.sAll(), r.rsa(), 1.5e-6, r.key());
+            boolean hasCo = !t.captionWordsInImage().isEmpty();
+            assertEquals(hasCo, !Double.isNaN(r.sCo()), "Co removal only where the caption repeats words: " + r.key());
+            if (hasCo) {
+                co++;
+                assertEquals(r.sRaw() - r.sCo(), r.rsc(), 1.5e-6, r.key());
+            }
+        }
+        assertTrue(text >= 5 && co >= 2, "the data must exercise text and parrot captions: " + text + ", " + co);
+        assertEquals(text, s.textImages());
+        assertEquals(co, s.coImages());
+        assertEquals(rows.size() + text * 2 + co * 2, s.pairs(), "raw + All + random All (+ Co + random Co)");
+
+        // the raw score is the plain CLIP score of the undecorated image and caption
+        List<BufferedImage> images = new java.util.ArrayList<>();
+        List<String> captions = new java.util.ArrayList<>();
+        List<String> keys = new java.util.ArrayList<>();
+        try (SampleStream stream = Datasets.open(shards, new SkipLog())) {
+            for (Sample x : stream) {
+                if (!x.key().equals(corruptKey)) {
+                    images.add(ImageDecoder.defaults().decode(x));
+                    captions.add(x.caption());
+                    keys.add(x.key());
+                }
+            }
+        }
+        float[] raw;
+        try (ClipModel m = ClipModel.load(modelDir);
+                ClipScorer scorer = ClipScorer.builder()
+                        .setModel(m)
+                        .setTokenizer(Tokenizers.forModel(modelDir))
+                        .build()) {
+            raw = scorer.score(images, captions);
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            assertEquals(raw[i], byKey.get(keys.get(i)).sRaw(), 2e-5, keys.get(i));
+        }
+        // inpainting changed what the model sees
+        assertTrue(rows.stream().filter(AblationRow::hasText).anyMatch(r -> r.sAll() != r.sRaw()));
+    }
+
+    @Test
+    void rerun_skipsFinishedShards_andRedoesOnlyTheMissingOne() throws Exception {
+        Path out = tmp.resolve("ablation-resume");
+        AblationSummary first = ablate(out);
+        assertEquals(2, first.shardsDone());
+        Path a = AblationRun.outputOf(out, shards.get(0));
+        Path b = AblationRun.outputOf(out, shards.get(1));
+        byte[] aBytes = Files.readAllBytes(a);
+        long aTime = Files.getLastModifiedTime(a).toMillis();
+
+        AblationSummary second = ablate(out);
+        assertEquals(0, second.shardsDone());
+        assertEquals(2, second.shardsResumed());
+        assertEquals(0, second.samples());
+        assertEquals(aTime, Files.getLastModifiedTime(a).toMillis(), "a finished shard is not rewritten");
+
+        byte[] bBytes = Files.readAllBytes(b);
+        Files.delete(b);
+        AblationSummary third = ablate(out);
+        assertEquals(1, third.shardsDone());
+        assertEquals(1, third.shardsResumed());
+        assertArrayEquals(aBytes, Files.readAllBytes(a));
+        assertArrayEquals(bBytes, Files.readAllBytes(b), "the same seed gives the same donors and scores");
+        assertNotEquals(0, third.pairs());
+    }
+
+    @Test
+    void missingOcrFile_skipsTheShardAndNamesIt() throws Exception {
+        Path partialOcr = tmp.resolve("ocr-partial");
+        Files.createDirectories(partialOcr);
+        String name = shards.get(0).name();
+        Files.copy(ocrDir.resolve(name + ".jsonl"), partialOcr.resolve(name + ".jsonl"));
+        AblationConfig cfg = AblationConfig.builder()
+                .setOut(tmp.resolve("ablation-partial"))
+                .setOcrDir(partialOcr)
+                .optThreads(1)
+                .build();
+        AblationSummary s;
+        try (ClipModel m = ClipModel.load(modelDir);
+                ClipScorer scorer = ClipScorer.builder()
+                        .setModel(m)
+                        .setTokenizer(Tokenizers.forModel(modelDir))
+                        .build()) {
+            s = new AblationRun(cfg, scorer).run(shards, Progress.silent());
+        }
+        assertEquals(1, s.shardsDone());
+        assertEquals(List.of(shards.get(1).name()), s.shardsWithoutOcr());
+    }
+}

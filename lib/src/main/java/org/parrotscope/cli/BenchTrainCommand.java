@@ -1,10 +1,15 @@
 package org.parrotscope.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.parrotscope.clip.ClipPresets;
+import org.parrotscope.train.LoaderBenchmark;
 import org.parrotscope.train.TrainBenchmark;
+import org.parrotscope.train.TrainConfig;
+import org.parrotscope.train.TrainInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -53,9 +58,41 @@ public final class BenchTrainCommand implements Callable<Integer> {
             description = "Timed steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
+    @Option(
+            names = "--data",
+            split = ",",
+            paramLabel = "SHARDS|MANIFEST",
+            description =
+                    "Train the first preset on this data for --steps steps (after one untimed step) with --loader,"
+                            + " and print throughput and peak memory of the real run instead of the random-data table.")
+    List<String> data;
+
+    @Option(
+            names = "--loader",
+            defaultValue = "stream",
+            paramLabel = "memory|stream|auto",
+            description = "Loader of the --data run (default: ${DEFAULT-VALUE}).")
+    String loader;
+
+    @Option(
+            names = "--shuffle-buffer",
+            defaultValue = "10000",
+            paramLabel = "N",
+            description = "Shuffle buffer of the streaming loader (default: ${DEFAULT-VALUE}).")
+    int shuffleBuffer;
+
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "Image decoding threads of the --data run (default: cores).")
+    Integer threads;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         deviceOptions.apply(spec.commandLine().getErr());
+        if (data != null) {
+            return onData();
+        }
         System.out.printf(
                 Locale.ROOT,
                 "%-12s %12s %6s %6s %10s %9s %12s%n",
@@ -84,6 +121,59 @@ public final class BenchTrainCommand implements Callable<Integer> {
                 "cores %d, OMP_THREAD_LIMIT=%s%n",
                 Runtime.getRuntime().availableProcessors(),
                 System.getenv("OMP_THREAD_LIMIT"));
+        return 0;
+    }
+
+    private int onData() throws Exception {
+        Path out = Files.createTempDirectory("parrotscope-bench-train");
+        try {
+            TrainConfig.Builder b = TrainConfig.builder()
+                    .setData(data)
+                    .setPreset(presets.get(0))
+                    .setOutDir(out)
+                    .optSteps(steps + 1)
+                    .optBatch(batch)
+                    .optLoader(TrainConfig.Loader.parse(loader))
+                    .optShuffleBuffer(shuffleBuffer);
+            if (threads != null) {
+                b.optThreads(threads);
+            }
+            TrainConfig cfg = b.build();
+            System.out.println(TrainInput.describe(cfg));
+            LoaderBenchmark r = LoaderBenchmark.run(cfg);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-8s %9s %6s %6s %10s %9s %9s %12s %8s%n",
+                    "loader",
+                    "samples",
+                    "batch",
+                    "steps",
+                    "samples/s",
+                    "open s",
+                    "total s",
+                    "peak RSS MB",
+                    "skipped");
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-8s %9d %6d %6d %10.1f %9.1f %9.1f %12.0f %8d%n",
+                    r.loader(),
+                    r.samples(),
+                    r.batch(),
+                    r.steps() - 1,
+                    r.samplesPerSecond(),
+                    r.openSeconds(),
+                    r.totalSeconds(),
+                    r.peakRssBytes() / 1048576.0,
+                    r.skippedImages());
+            System.out.printf(
+                    Locale.ROOT,
+                    "preset %s, max heap %d MB, cores %d%n",
+                    presets.get(0),
+                    Runtime.getRuntime().maxMemory() >> 20,
+                    Runtime.getRuntime().availableProcessors());
+        } finally {
+            LoaderBenchmark.deleteScratch(out);
+        }
         return 0;
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.parrotscope.eval.TrainingZeroShot;
 import org.parrotscope.train.ClipTraining;
 import org.parrotscope.train.TrainConfig;
+import org.parrotscope.train.TrainInput;
 import org.parrotscope.util.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -147,6 +148,22 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Image decoding threads (default: cores).")
     Integer threads;
 
+    @Option(
+            names = "--loader",
+            defaultValue = "auto",
+            paramLabel = "memory|stream|auto",
+            description = "memory: hold the encoded images; stream: stream the shards through a shuffle buffer; auto:"
+                    + " stream when the shards exceed 60% of the heap (default: ${DEFAULT-VALUE}; --resume keeps the"
+                    + " checkpoint's).")
+    String loader;
+
+    @Option(
+            names = "--shuffle-buffer",
+            defaultValue = "10000",
+            paramLabel = "N",
+            description = "Samples in the streaming loader's shuffle buffer (default: ${DEFAULT-VALUE}).")
+    int shuffleBuffer;
+
     /**
      * The run's settings: the preset's recipe with the recipe flags given instead.
      *
@@ -163,7 +180,9 @@ public final class TrainCommand implements Callable<Integer> {
                 .optVocabulary(vocab)
                 .optWordVocabulary(context, minCount)
                 .optCheckpointEvery(checkpointEvery)
-                .optEvalEvery(evalEvery);
+                .optEvalEvery(evalEvery)
+                .optLoader(TrainConfig.Loader.parse(loader))
+                .optShuffleBuffer(shuffleBuffer);
         if (steps != null) {
             b.optSteps(steps);
         }
@@ -223,6 +242,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainConfig cfg = config();
         PrintWriter con = spec.commandLine().getOut();
         con.println(recipeLine(cfg));
+        con.println(TrainInput.describe(cfg));
         con.flush();
         int planned = cfg.steps() > 0 ? (stopAt > 0 ? Math.min(stopAt, cfg.steps()) : cfg.steps()) : 0;
         try (Progress p = Progress.console("train", planned)) {

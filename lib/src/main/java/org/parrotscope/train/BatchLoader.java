@@ -1,7 +1,6 @@
 package org.parrotscope.train;
 
 import java.awt.image.BufferedImage;
-import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
@@ -22,9 +21,9 @@ import org.parrotscope.data.Sample;
  * resumed at step s sees exactly the batches an uninterrupted run sees from s on, on any number of threads.
  * A sample whose image cannot be decoded is replaced by the next sample of the permutation and counted.
  */
-public final class BatchLoader implements Iterator<TrainBatch>, AutoCloseable {
+public final class BatchLoader implements TrainLoader {
 
-    private static final TrainBatch END = new TrainBatch(-1, -1, 0, new float[0], new long[0]);
+    private static final TrainBatch END = new TrainBatch(-1, -1, 0, new float[0], new long[0], List.of());
 
     private final List<Sample> samples;
     private final int batch;
@@ -95,7 +94,7 @@ public final class BatchLoader implements Iterator<TrainBatch>, AutoCloseable {
         return samples / batch;
     }
 
-    /** @return images that could not be decoded so far */
+    @Override
     public int skipped() {
         return skipped.get();
     }
@@ -123,7 +122,7 @@ public final class BatchLoader implements Iterator<TrainBatch>, AutoCloseable {
         return p;
     }
 
-    private static long mix(long seed, long epoch, long index) {
+    static long mix(long seed, long epoch, long index) {
         long z = seed * 0x9E3779B97F4A7C15L + epoch * 0xBF58476D1CE4E5B9L + index * 0x94D049BB133111EBL;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
@@ -159,6 +158,7 @@ public final class BatchLoader implements Iterator<TrainBatch>, AutoCloseable {
         long[] tokens = new long[batch * ctx];
         @SuppressWarnings("unchecked")
         Future<?>[] jobs = new Future<?>[batch];
+        String[] keys = new String[batch];
         for (int b = 0; b < batch; b++) {
             int slot = b;
             jobs[b] = workers.submit(() -> {
@@ -176,6 +176,7 @@ public final class BatchLoader implements Iterator<TrainBatch>, AutoCloseable {
                     float[] chw = transform.apply(img, new SplittableRandom(mix(seed, epoch, idx)));
                     System.arraycopy(chw, 0, pixels, slot * plane, plane);
                     System.arraycopy(tokenizer.tokenize(s.caption(), ctx), 0, tokens, slot * ctx, ctx);
+                    keys[slot] = s.key();
                     return null;
                 }
                 throw new IllegalStateException("no decodable image in the training data");
@@ -184,7 +185,7 @@ public final class BatchLoader implements Iterator<TrainBatch>, AutoCloseable {
         for (Future<?> f : jobs) {
             f.get();
         }
-        return new TrainBatch(step, epoch, batch, pixels, tokens);
+        return new TrainBatch(step, epoch, batch, pixels, tokens, List.of(keys));
     }
 
     @Override

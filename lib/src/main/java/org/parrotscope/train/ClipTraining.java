@@ -14,7 +14,6 @@ import org.parrotscope.clip.TextTokenizer;
 import org.parrotscope.clip.Tokenizers;
 import org.parrotscope.clip.WordTokenizer;
 import org.parrotscope.data.ImageDecoder;
-import org.parrotscope.data.Sample;
 import org.parrotscope.data.SkipLog;
 import org.parrotscope.util.Progress;
 
@@ -23,7 +22,7 @@ import org.parrotscope.util.Progress;
  * AdamW with decay on matrices only, cosine schedule with warm-up, optional global-norm clipping, logit
  * scale clamped to [0, ln 100] after every step as OpenCLIP does ({@link StepRunner}), on the device(s) of
  * {@link org.parrotscope.clip.ComputeDevice} (one by default, data-parallel over {@code --gpus N}). Data come from
- * {@link BatchLoader}; checkpoints from {@link Checkpoints}; the log is {@link MetricsLog}.
+ * {@link TrainInput} (in memory, or streamed); checkpoints from {@link Checkpoints}; the log is {@link MetricsLog}.
  */
 public final class ClipTraining {
 
@@ -51,9 +50,10 @@ public final class ClipTraining {
      */
     public static Result run(TrainConfig cfg, TrainingEvaluation evaluation, Progress progress) throws IOException {
         SkipLog skips = new SkipLog();
-        List<Sample> samples = TrainingData.load(cfg.data(), skips);
+        TrainInput samples = TrainInput.open(cfg, TrainInput.choose(cfg).loader(), skips);
         int total = cfg.totalSteps(samples.size());
         int start = 0;
+        long cursor = -1;
         TextTokenizer tokenizer;
         ClipModel model;
         if (cfg.resume() != null) {
@@ -61,13 +61,15 @@ public final class ClipTraining {
             if (st.totalSteps() != total
                     || st.seed() != cfg.seed()
                     || st.batch() != cfg.batch()
-                    || st.samples() != samples.size()) {
-                throw new IOException(
-                        cfg.resume() + ": checkpoint was made with total steps " + st.totalSteps() + ", seed "
-                                + st.seed() + ", batch " + st.batch() + ", " + st.samples() + " samples; this run has "
-                                + total + ", " + cfg.seed() + ", " + cfg.batch() + ", " + samples.size());
+                    || st.samples() != samples.size()
+                    || st.shuffleBuffer() != samples.shuffleBuffer()) {
+                throw new IOException(cfg.resume() + ": checkpoint was made with total steps " + st.totalSteps()
+                        + ", seed " + st.seed() + ", batch " + st.batch() + ", " + st.samples() + " samples, shuffle"
+                        + " buffer " + st.shuffleBuffer() + "; this run has " + total + ", " + cfg.seed() + ", "
+                        + cfg.batch() + ", " + samples.size() + ", " + samples.shuffleBuffer());
             }
             start = st.step();
+            cursor = st.cursor();
             model = ClipModel.load(cfg.resume());
             tokenizer = Tokenizers.forModel(cfg.resume());
         } else {
@@ -78,15 +80,14 @@ public final class ClipTraining {
                 int ctx = cfg.wordContext() > 0
                         ? cfg.wordContext()
                         : preset.text().contextLength();
-                tokenizer = WordTokenizer.build(
-                        samples.stream().map(Sample::caption).toList(), cfg.wordMinCount(), ctx);
+                tokenizer = WordTokenizer.build(samples.captions(), cfg.wordMinCount(), ctx);
             }
             // a word vocabulary fixes the context it was built for; CLIP's BPE takes the preset's
             int ctx = tokenizer.contextLength().orElse(preset.text().contextLength());
             model = ClipModel.create(withTokenizer(preset, tokenizer, ctx), cfg.seed());
         }
         try (model) {
-            return loop(cfg, samples, total, start, tokenizer, model, evaluation, progress);
+            return loop(cfg, samples, total, start, cursor, tokenizer, model, evaluation, progress);
         }
     }
 
@@ -121,9 +122,10 @@ public final class ClipTraining {
 
     private static Result loop(
             TrainConfig cfg,
-            List<Sample> samples,
+            TrainInput samples,
             int total,
             int start,
+            long cursor,
             TextTokenizer tokenizer,
             ClipModel model,
             TrainingEvaluation evaluation,
@@ -145,24 +147,13 @@ public final class ClipTraining {
         List<Double> losses = new ArrayList<>();
         Path last = null;
         try (StepRunner runner = new StepRunner(model, adamw, cfg.gradClip(), cfg.batch(), ctx);
-                BatchLoader loader = new BatchLoader(
-                        samples,
-                        cfg.batch(),
-                        cfg.seed(),
-                        start,
-                        stop,
-                        transform,
-                        tokenizer,
-                        ctx,
-                        s -> {
-                            try {
-                                return decoder.decode(s);
-                            } catch (IOException e) {
-                                throw new IllegalArgumentException(s.key() + ": " + e.getMessage(), e);
-                            }
-                        },
-                        cfg.threads(),
-                        3)) {
+                TrainLoader loader = samples.loader(cfg, start, cursor, stop, transform, tokenizer, ctx, s -> {
+                    try {
+                        return decoder.decode(s);
+                    } catch (IOException e) {
+                        throw new IllegalArgumentException(s.key() + ": " + e.getMessage(), e);
+                    }
+                })) {
             if (cfg.resume() != null) {
                 runner.optimizer()
                         .importState(
@@ -207,7 +198,15 @@ public final class ClipTraining {
                     ev.add("eval", evaluation.evaluate(model, tokenizer, done));
                     log.append(ev);
                 }
-                TrainState state = new TrainState(done, total, cfg.seed(), cfg.batch(), samples.size());
+                TrainState state = new TrainState(
+                        done,
+                        total,
+                        cfg.seed(),
+                        cfg.batch(),
+                        samples.size(),
+                        samples.loaderName(),
+                        samples.shuffleBuffer(),
+                        b.cursor());
                 if (done == stop) {
                     last = cfg.outDir()
                             .resolve(done == total ? "final" : "checkpoints/step-" + String.format("%07d", done));

@@ -1,5 +1,7 @@
 package org.parrotscope.train;
 
+import java.util.List;
+
 /**
  * One prepared training batch, on the heap.
  *
@@ -8,5 +10,29 @@ package org.parrotscope.train;
  * @param size number of pairs
  * @param pixels {@code size * 3 * side * side} normalised floats, sample-major, CHW
  * @param tokens {@code size * contextLength} ids
+ * @param keys the sample keys, in batch order (empty when not tracked)
+ * @param cursor where the loader stands in its epoch after this batch (the streaming loader's raw sample count, which
+ *     a checkpoint stores to resume at the same sample; -1 for the in-memory loader, whose order is a function of the
+ *     step alone)
  */
-public record TrainBatch(int step, int epoch, int size, float[] pixels, long[] tokens) {}
+public record TrainBatch(int step, int epoch, int size, float[] pixels, long[] tokens, List<String> keys, long cursor) {
+
+    /** Copies the keys. */
+    public TrainBatch {
+        keys = List.copyOf(keys);
+    }
+
+    /**
+     * A batch of the in-memory loader.
+     *
+     * @param step the step
+     * @param epoch the epoch
+     * @param size pairs
+     * @param pixels the images
+     * @param tokens the captions
+     * @param keys the sample keys
+     */
+    public TrainBatch(int step, int epoch, int size, float[] pixels, long[] tokens, List<String> keys) {
+        this(step, epoch, size, pixels, tokens, keys, -1);
+    }
+}

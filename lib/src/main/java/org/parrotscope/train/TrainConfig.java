@@ -32,6 +32,8 @@ import java.util.Objects;
  * @param threads image decoding threads
  * @param resume a checkpoint folder to continue from, or null
  * @param stopAt stop with a checkpoint after this many steps (the schedule still spans all steps), 0 = run to the end
+ * @param loader how the data reach the optimizer ({@link Loader})
+ * @param shuffleBuffer samples in the streaming loader's shuffle buffer
  */
 public record TrainConfig(
         List<String> data,
@@ -55,12 +57,48 @@ public record TrainConfig(
         int wordMinCount,
         int threads,
         Path resume,
-        int stopAt) {
+        int stopAt,
+        Loader loader,
+        int shuffleBuffer) {
+
+    /**
+     * How training data reach the optimizer. {@code MEMORY} holds every encoded image ({@link TrainingData}, up to
+     * {@link TrainingData#HEAP_SHARE} of the heap); {@code STREAM} streams the shards through a shuffle buffer
+     * ({@link StreamingSource}); {@code AUTO} streams when the shards on disk exceed that share of the heap, and
+     * otherwise holds them. A resumed run keeps the loader of its checkpoint.
+     */
+    public enum Loader {
+        /** Every encoded image in memory. */
+        MEMORY,
+        /** Shards streamed through a shuffle buffer. */
+        STREAM,
+        /** Streams when the data exceed the memory budget. */
+        AUTO;
+
+        /**
+         * Parses a command-line value.
+         *
+         * @param s {@code memory}, {@code stream} or {@code auto}
+         * @return the loader
+         */
+        public static Loader parse(String s) {
+            for (Loader l : values()) {
+                if (l.name().equalsIgnoreCase(s)) {
+                    return l;
+                }
+            }
+            throw new IllegalArgumentException("loader must be memory, stream or auto, got " + s);
+        }
+    }
 
     /** Validates the settings. */
     public TrainConfig {
         data = List.copyOf(data);
         Objects.requireNonNull(preset, "preset");
+        Objects.requireNonNull(loader, "loader");
+        if (shuffleBuffer < 1) {
+            throw new IllegalArgumentException("the shuffle buffer needs at least 1 sample, got " + shuffleBuffer);
+        }
         Objects.requireNonNull(outDir, "outDir");
         if (data.isEmpty()) {
             throw new IllegalArgumentException("no training data given");
@@ -157,6 +195,8 @@ public record TrainConfig(
         private int threads = Runtime.getRuntime().availableProcessors();
         private Path resume;
         private int stopAt;
+        private Loader loader = Loader.AUTO;
+        private int shuffleBuffer = StreamingSource.DEFAULT_SHUFFLE_BUFFER;
 
         /** @param specs shard specs or one manifest file @return this */
         public Builder setData(List<String> specs) {
@@ -283,6 +323,22 @@ public record TrainConfig(
             return this;
         }
 
+        /** @param l how data reach the optimizer (default {@link Loader#AUTO}) @return this */
+        public Builder optLoader(Loader l) {
+            this.loader = l;
+            return this;
+        }
+
+        /**
+         * @param n samples in the streaming loader's shuffle buffer (default {@link
+         *     StreamingSource#DEFAULT_SHUFFLE_BUFFER})
+         * @return this
+         */
+        public Builder optShuffleBuffer(int n) {
+            this.shuffleBuffer = n;
+            return this;
+        }
+
         /**
          * @return the validated configuration
          * @throws IllegalArgumentException when both steps and epochs are set, or a value is out of range
@@ -316,7 +372,9 @@ public record TrainConfig(
                     wordMinCount,
                     threads,
                     resume,
-                    stopAt);
+                    stopAt,
+                    loader,
+                    shuffleBuffer);
         }
     }
 }

@@ -9,16 +9,42 @@ import org.parrotscope.util.AtomicFiles;
 import org.parrotscope.util.Json;
 
 /**
- * The non-tensor state of a checkpoint, {@code trainer_state.json}. Data order and augmentation are pure
- * functions of (seed, step) ({@link BatchLoader}), so the seed and the step are the whole random state.
+ * The non-tensor state of a checkpoint, {@code trainer_state.json}. With the in-memory loader, data order and
+ * augmentation are pure functions of (seed, step) ({@link BatchLoader}), so the seed and the step are the whole random
+ * state; the streaming loader ({@link StreamingBatchLoader}) also needs its shuffle-buffer size and the position in the
+ * epoch's stream (which undecodable images shift), stored as {@code loader}, {@code shuffle_buffer}, {@code cursor}.
  *
  * @param step optimizer steps done
  * @param totalSteps the schedule's total steps
  * @param seed the run seed
  * @param batch pairs per step
  * @param samples training samples seen by the loader
+ * @param loader {@code memory} or {@code stream}
+ * @param shuffleBuffer the streaming loader's shuffle-buffer size, 0 for the in-memory loader
+ * @param cursor the streaming loader's {@link TrainBatch#cursor} after the last step, -1 for the in-memory loader
  */
-public record TrainState(int step, int totalSteps, long seed, int batch, int samples) {
+public record TrainState(
+        int step, int totalSteps, long seed, int batch, int samples, String loader, int shuffleBuffer, long cursor) {
+
+    /** Validates. */
+    public TrainState {
+        if (!loader.equals("memory") && !loader.equals("stream")) {
+            throw new IllegalArgumentException("loader must be memory or stream, got " + loader);
+        }
+    }
+
+    /**
+     * The state of an in-memory-loader run.
+     *
+     * @param step steps done
+     * @param totalSteps the schedule's steps
+     * @param seed the seed
+     * @param batch pairs per step
+     * @param samples training samples
+     */
+    public TrainState(int step, int totalSteps, long seed, int batch, int samples) {
+        this(step, totalSteps, seed, batch, samples, "memory", 0, -1);
+    }
 
     /** The file name inside a checkpoint folder. */
     public static final String FILE = "trainer_state.json";
@@ -35,7 +61,13 @@ public record TrainState(int step, int totalSteps, long seed, int batch, int sam
         o.addProperty("seed", seed);
         o.addProperty("batch", batch);
         o.addProperty("samples", samples);
-        o.addProperty("rng", "data order and augmentation derive from (seed, epoch, sample index); no further state");
+        o.addProperty("loader", loader);
+        o.addProperty("shuffle_buffer", shuffleBuffer);
+        o.addProperty("cursor", cursor);
+        o.addProperty(
+                "rng",
+                "data order and augmentation derive from (seed, epoch, sample index or stream position); no further"
+                        + " state");
         AtomicFiles.writeString(dir.resolve(FILE), Json.PRETTY.toJson(o));
     }
 
@@ -59,7 +91,10 @@ public record TrainState(int step, int totalSteps, long seed, int batch, int sam
                     o.get("total_steps").getAsInt(),
                     o.get("seed").getAsLong(),
                     o.get("batch").getAsInt(),
-                    o.get("samples").getAsInt());
+                    o.get("samples").getAsInt(),
+                    o.has("loader") ? o.get("loader").getAsString() : "memory", // checkpoints before the stream loader
+                    o.has("shuffle_buffer") ? o.get("shuffle_buffer").getAsInt() : 0,
+                    o.has("cursor") ? o.get("cursor").getAsLong() : -1);
         } catch (RuntimeException e) {
             throw new IOException(f + ": malformed trainer state: " + e.getMessage(), e);
         }

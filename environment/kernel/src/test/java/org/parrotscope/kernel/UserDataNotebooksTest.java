@@ -182,7 +182,7 @@ class UserDataNotebooksTest {
                         Files.readAllLines(out.resolve("scores.csv")).size(),
                         "header + one score per pair");
             case "05" -> {
-                String manifest = Files.readString(out.resolve("subsets/no-text.json"));
+                String manifest = Files.readString(out.resolve("subsets/I-no-text.json"));
                 assertTrue(manifest.contains(shards.resolve("000000.tar").toString()), manifest);
                 assertTrue(Files.isDirectory(out.resolve("text-only/final")));
             }

@@ -106,6 +106,7 @@ public final class ShardOutput {
      * @throws IOException when the files cannot be read
      */
     public Check check(Consumer<String> validator) throws IOException {
+        removeStaleTemporaries();
         if (!Files.isRegularFile(target)) {
             return new Check(State.MISSING, "");
         }
@@ -140,6 +141,32 @@ public final class ShardOutput {
         }
         writeMarker(lines.size());
         return new Check(State.COMPLETE, "");
+    }
+
+    /**
+     * Deletes the temporary siblings ({@link AtomicFiles#createTempSibling}) of this shard's output, completion
+     * record and journal that a killed run left behind: a run checks a shard before it writes any of them, so
+     * none can belong to a live writer.
+     */
+    private void removeStaleTemporaries() throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return;
+        }
+        List<String> prefixes = List.of(
+                "." + target.getFileName() + ".", "." + marker.getFileName() + ".", "." + journal.getFileName() + ".");
+        try (var files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String n = p.getFileName().toString();
+                if (n.endsWith(".tmp")
+                        && prefixes.stream()
+                                .anyMatch(pre -> n.startsWith(pre)
+                                        && n.substring(pre.length(), n.length() - 4)
+                                                .matches("[0-9a-z]+"))) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     /**

@@ -25,6 +25,27 @@ class ShardOutputTest {
     };
 
     @Test
+    void check_removesTheTemporariesAKilledRunLeft_andNothingElse() throws IOException {
+        ShardOutput so = ShardOutput.of(tmp.resolve("s.txt"));
+        // what AtomicFiles.createTempSibling names them: .<name>.<base-36 random>.tmp
+        List<Path> stale = List.of(
+                tmp.resolve(".s.txt.3g5usnp584fnf.tmp"),
+                tmp.resolve("." + so.marker().getFileName() + ".k2.tmp"),
+                tmp.resolve("." + so.journal().getFileName() + ".0.tmp"));
+        List<Path> kept = List.of(
+                tmp.resolve(".other.txt.abc.tmp"), tmp.resolve(".s.txt.not-ours.tmp"), tmp.resolve("s.txt.tmp"));
+        for (Path p : stale) {
+            Files.writeString(p, "half");
+        }
+        for (Path p : kept) {
+            Files.writeString(p, "keep");
+        }
+        assertEquals(ShardOutput.State.MISSING, so.check(VALID).state());
+        stale.forEach(p -> assertTrue(Files.notExists(p), p.toString()));
+        kept.forEach(p -> assertTrue(Files.exists(p), p.toString()));
+    }
+
+    @Test
     void completedOutput_isComplete_untilOneByteChanges() throws IOException {
         ShardOutput so = ShardOutput.of(tmp.resolve("s.txt"));
         assertEquals(ShardOutput.State.MISSING, so.check(VALID).state());

@@ -2,12 +2,7 @@ package org.parrotscope.train;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.parrotscope.clip.TextTokenizer;
@@ -21,9 +16,7 @@ import org.parrotscope.data.Sample;
  * resumed at step s sees exactly the batches an uninterrupted run sees from s on, on any number of threads.
  * A sample whose image cannot be decoded is replaced by the next sample of the permutation and counted.
  */
-public final class BatchLoader implements TrainLoader {
-
-    private static final TrainBatch END = new TrainBatch(-1, -1, 0, new float[0], new long[0], List.of());
+public final class BatchLoader extends QueuedLoader {
 
     private final List<Sample> samples;
     private final int batch;
@@ -33,11 +26,6 @@ public final class BatchLoader implements TrainLoader {
     private final TextTokenizer tokenizer;
     private final int contextLength;
     private final Function<Sample, BufferedImage> decoder;
-    private final ExecutorService workers;
-    private final BlockingQueue<Object> queue;
-    private final Thread producer;
-    private final java.util.concurrent.atomic.AtomicInteger skipped = new java.util.concurrent.atomic.AtomicInteger();
-    private Object next;
 
     /**
      * Starts loading.
@@ -66,6 +54,7 @@ public final class BatchLoader implements TrainLoader {
             Function<Sample, BufferedImage> decoder,
             int threads,
             int prefetch) {
+        super("batch", threads, prefetch);
         if (samples.size() < batch) {
             throw new IllegalArgumentException(
                     "need at least one full batch: " + samples.size() + " samples < batch " + batch);
@@ -78,25 +67,12 @@ public final class BatchLoader implements TrainLoader {
         this.tokenizer = tokenizer;
         this.contextLength = contextLength;
         this.decoder = decoder;
-        this.workers = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "batch-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        this.queue = new ArrayBlockingQueue<>(Math.max(1, prefetch));
-        this.producer = new Thread(() -> produce(startStep), "batch-producer");
-        producer.setDaemon(true);
-        producer.start();
+        start(() -> produce(startStep));
     }
 
     /** @return optimizer steps per epoch (full batches only) */
     public static int stepsPerEpoch(int samples, int batch) {
         return samples / batch;
-    }
-
-    @Override
-    public int skipped() {
-        return skipped.get();
     }
 
     /**
@@ -129,24 +105,17 @@ public final class BatchLoader implements TrainLoader {
         return z ^ (z >>> 31);
     }
 
-    private void produce(int startStep) {
+    private void produce(int startStep) throws Exception {
         int spe = stepsPerEpoch(samples.size(), batch);
-        try {
-            int cachedEpoch = -1;
-            int[] perm = null;
-            for (int step = startStep; step < endStep; step++) {
-                int epoch = step / spe;
-                if (epoch != cachedEpoch) {
-                    perm = permutation(samples.size(), seed, epoch);
-                    cachedEpoch = epoch;
-                }
-                queue.put(assemble(step, epoch, (step % spe) * batch, perm));
+        int cachedEpoch = -1;
+        int[] perm = null;
+        for (int step = startStep; step < endStep; step++) {
+            int epoch = step / spe;
+            if (epoch != cachedEpoch) {
+                perm = permutation(samples.size(), seed, epoch);
+                cachedEpoch = epoch;
             }
-            queue.put(END);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            queue.offer(t);
+            put(assemble(step, epoch, (step % spe) * batch, perm));
         }
     }
 
@@ -186,37 +155,5 @@ public final class BatchLoader implements TrainLoader {
             f.get();
         }
         return new TrainBatch(step, epoch, batch, pixels, tokens, List.of(keys));
-    }
-
-    @Override
-    public boolean hasNext() {
-        if (next == null) {
-            try {
-                next = queue.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for a batch", e);
-            }
-        }
-        if (next instanceof Throwable t) {
-            throw new IllegalStateException("batch preparation failed: " + t.getMessage(), t);
-        }
-        return next != END;
-    }
-
-    @Override
-    public TrainBatch next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        TrainBatch b = (TrainBatch) next;
-        next = null;
-        return b;
-    }
-
-    @Override
-    public void close() {
-        producer.interrupt();
-        workers.shutdownNow();
     }
 }

@@ -3,12 +3,7 @@ package org.parrotscope.train;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -27,9 +22,7 @@ import org.parrotscope.data.Sample;
  * checkpoint stores): the epoch's stream is replayed up to it without decoding, and the batches from there on are
  * the ones an uninterrupted run sees.
  */
-public final class StreamingBatchLoader implements TrainLoader {
-
-    private static final TrainBatch END = new TrainBatch(-1, -1, 0, new float[0], new long[0], List.of());
+public final class StreamingBatchLoader extends QueuedLoader {
 
     private record Prepared(String key, float[] pixels, long[] tokens) {}
 
@@ -41,17 +34,12 @@ public final class StreamingBatchLoader implements TrainLoader {
     private final TextTokenizer tokenizer;
     private final int contextLength;
     private final Function<Sample, BufferedImage> decoder;
-    private final ExecutorService workers;
-    private final BlockingQueue<Object> queue;
-    private final Thread producer;
-    private final AtomicInteger skipped = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile int maxHeld;
     private StreamingSource.Epoch stream;
     private int epoch;
     private long position;
     private long failuresInARow;
-    private Object next;
 
     /**
      * Starts loading.
@@ -83,6 +71,7 @@ public final class StreamingBatchLoader implements TrainLoader {
             Function<Sample, BufferedImage> decoder,
             int threads,
             int prefetch) {
+        super("stream", threads, prefetch);
         if (source.size() < batch) {
             throw new IllegalArgumentException(
                     "need at least one full batch: " + source.size() + " samples < batch " + batch);
@@ -99,20 +88,7 @@ public final class StreamingBatchLoader implements TrainLoader {
         this.tokenizer = tokenizer;
         this.contextLength = contextLength;
         this.decoder = decoder;
-        this.workers = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "stream-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        this.queue = new ArrayBlockingQueue<>(Math.max(1, prefetch));
-        this.producer = new Thread(() -> produce(startStep, startCursor), "stream-producer");
-        producer.setDaemon(true);
-        producer.start();
-    }
-
-    @Override
-    public int skipped() {
-        return skipped.get();
+        start(() -> produce(startStep, startCursor));
     }
 
     /**
@@ -125,7 +101,7 @@ public final class StreamingBatchLoader implements TrainLoader {
         return maxHeld;
     }
 
-    private void produce(int startStep, long startCursor) {
+    private void produce(int startStep, long startCursor) throws Exception {
         int spe = BatchLoader.stepsPerEpoch(source.size(), batch);
         try {
             epoch = -1;
@@ -139,13 +115,8 @@ public final class StreamingBatchLoader implements TrainLoader {
                         }
                     }
                 }
-                queue.put(assemble(step));
+                put(assemble(step));
             }
-            queue.put(END);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            queue.offer(t);
         } finally {
             if (stream != null) {
                 stream.close();
@@ -225,37 +196,7 @@ public final class StreamingBatchLoader implements TrainLoader {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null) {
-            try {
-                next = queue.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for a batch", e);
-            }
-            if (next instanceof TrainBatch b) {
-                inFlight.addAndGet(-b.size());
-            }
-        }
-        if (next instanceof Throwable t) {
-            throw new IllegalStateException("batch preparation failed: " + t.getMessage(), t);
-        }
-        return next != END;
-    }
-
-    @Override
-    public TrainBatch next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        TrainBatch b = (TrainBatch) next;
-        next = null;
-        return b;
-    }
-
-    @Override
-    public void close() {
-        producer.interrupt();
-        workers.shutdownNow();
+    void taken(TrainBatch b) {
+        inFlight.addAndGet(-b.size());
     }
 }

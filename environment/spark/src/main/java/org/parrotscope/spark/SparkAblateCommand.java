@@ -85,7 +85,8 @@ final class SparkAblateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Matching.ofLabel(matching); // a bad label fails here, not in every task
         AblateWork work = new AblateWork(
-                ocr,
+                // a local folder made absolute: executors do not share the driver's working folder
+                ocr.contains("://") ? ocr : Path.of(ocr).toAbsolutePath().toString(),
                 model.toAbsolutePath().normalize().toString(),
                 vocab == null ? null : vocab.toAbsolutePath().toString(),
                 batch,

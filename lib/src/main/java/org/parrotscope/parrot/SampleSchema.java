@@ -181,4 +181,40 @@ public final class SampleSchema {
                 .sum();
         return new ParquetTable.Rows(rows, failed, dropped);
     }
+
+    /**
+     * The OCR record a row was made from (the inverse of {@link #row}): key, engine, size, the spotted words with
+     * their confidence, box and polygon, or the error. Lets a {@code spark ocr} output feed the ablation.
+     *
+     * @param g a row of {@link #TABLE}
+     * @return its OCR record
+     */
+    public static OcrRecord ocrRecord(Group g) {
+        String key = g.getString("key", 0);
+        String engine = g.getString("engine", 0);
+        int width = g.getInteger("width", 0);
+        int height = g.getInteger("height", 0);
+        if (g.getFieldRepetitionCount("error") > 0) {
+            return OcrRecord.failed(key, engine, width, height, g.getString("error", 0));
+        }
+        List<SpottedWord> words = new ArrayList<>();
+        if (g.getFieldRepetitionCount("words") > 0) {
+            Group list = g.getGroup("words", 0);
+            for (int i = 0; i < list.getFieldRepetitionCount("list"); i++) {
+                Group e = list.getGroup("list", i).getGroup("element", 0);
+                Group poly = e.getGroup("polygon", 0);
+                float[] xy = new float[poly.getFieldRepetitionCount("list")];
+                for (int j = 0; j < xy.length; j++) {
+                    xy[j] = poly.getGroup("list", j).getFloat("element", 0);
+                }
+                words.add(new SpottedWord(
+                        e.getString("text", 0),
+                        e.getFloat("confidence", 0),
+                        new org.parrotscope.ocr.Quad(xy),
+                        new org.parrotscope.ocr.Box(
+                                e.getFloat("x0", 0), e.getFloat("y0", 0), e.getFloat("x1", 0), e.getFloat("y1", 0))));
+            }
+        }
+        return OcrRecord.ok(key, engine, width, height, words);
+    }
 }

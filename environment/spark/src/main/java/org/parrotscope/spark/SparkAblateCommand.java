@@ -34,7 +34,8 @@ final class SparkAblateCommand implements Callable<Integer> {
             names = "--ocr",
             required = true,
             paramLabel = "DIR",
-            description = "the `parrotscope ocr` output folder (<shard>.jsonl files; path or URI)")
+            description = "output folder of `parrotscope ocr` (<shard>.jsonl) or `spark ocr` (<shard>.parquet);"
+                    + " path or URI")
     String ocr;
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "model folder (local path)")

@@ -29,6 +29,9 @@ import org.parrotscope.data.synth.MiniLaionWriter;
 import org.parrotscope.data.synth.SynthConfig;
 import org.parrotscope.edit.AblationCsv;
 import org.parrotscope.edit.AblationRow;
+import org.parrotscope.ocr.OcrJsonl;
+import org.parrotscope.ocr.OcrRecord;
+import org.parrotscope.parrot.SampleSchema;
 import org.parrotscope.util.Json;
 import org.parrotscope.util.Progress;
 import picocli.CommandLine;
@@ -332,6 +335,51 @@ class SparkScoreAblateTest {
         assertEquals(3, csvLike(ocr, ".parquet").size());
         assertTrue(parquet(out).filter("has_text").count() > 0);
         assertSameRows(parquet(ocr), parquet(out));
+    }
+
+    @Test
+    void sparkAblateReadsTheOcrOfSparkOcr_asItReadsTheJsonlOfOcr() throws Exception {
+        Path sparkOcr = tmp.resolve("spark-ocr-for-ablate");
+        SparkOcrJob.run(
+                spark,
+                new SparkOcrJob.Config(
+                        List.of(glob),
+                        sparkOcr.toString(),
+                        "oracle",
+                        1,
+                        tmp.resolve("work").toString()));
+        // the sample table gives back every OCR record of the JSONL file, field by field
+        for (String shard : List.of("00000", "00001", "00002")) {
+            List<String> want = new ArrayList<>();
+            for (OcrRecord r : OcrJsonl.read(ocr.resolve(shard + ".jsonl"))) {
+                want.add(OcrJsonl.toLine(r));
+            }
+            List<String> got = new ArrayList<>();
+            for (var g : SampleSchema.TABLE.read(sparkOcr.resolve(shard + ".parquet"))) {
+                got.add(OcrJsonl.toLine(SampleSchema.ocrRecord(g)));
+            }
+            assertEquals(want, got, shard);
+        }
+        Path fromJsonl = tmp.resolve("spark-ablate-jsonl");
+        Path fromParquet = tmp.resolve("spark-ablate-parquet-ocr");
+        for (ShardOutcome o : ShardJobs.run(
+                spark,
+                List.of(glob),
+                fromJsonl.toString(),
+                tmp.resolve("work").toString(),
+                ablateWork(ocr.toString()))) {
+            assertEquals(ShardOutcome.State.DONE, o.state(), o.toString());
+        }
+        for (ShardOutcome o : ShardJobs.run(
+                spark,
+                List.of(glob),
+                fromParquet.toString(),
+                tmp.resolve("work").toString(),
+                ablateWork(sparkOcr.toString()))) {
+            assertEquals(ShardOutcome.State.DONE, o.state(), o.toString());
+        }
+        assertEquals(SAMPLES, parquet(fromParquet).count());
+        assertSameRows(parquet(fromJsonl), parquet(fromParquet));
     }
 
     static ScoreWork scoreWork(boolean embeddings) {

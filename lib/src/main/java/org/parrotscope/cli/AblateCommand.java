@@ -38,7 +38,8 @@ import picocli.CommandLine.Parameters;
             "Score every image with spotted text raw, with all spotted text inpainted (Telea), with only the words "
                     + "its caption repeats inpainted, and with another image's text areas inpainted (random "
                     + "baselines), all against the unchanged caption; images without text are scored raw.",
-            "Writes OUT/<shard>.csv (key, shard, has_text, s_raw, s_all, s_co, s_rand_all, s_rand_co, rsa, rsc), "
+            "Writes OUT/<shard>.csv (key, shard, has_text, s_raw, s_all, s_co, s_rand_all, s_rand_co, rsa, rsc; "
+                    + "OUT/<shard>.parquet with --format parquet), "
                     + "OUT/<shard>.skipped.jsonl and OUT/table2/over-samples.csv (and over-clusters.csv with "
                     + "--clusters); prints Table 2 next to the paper's values. Finished shards are skipped on re-runs."
         })
@@ -118,9 +119,20 @@ public final class AblateCommand implements Callable<Integer> {
     @Option(names = "--vocab", description = "tokenizer vocabulary overriding the model folder's")
     Path vocab;
 
+    @Option(
+            names = "--format",
+            defaultValue = "csv",
+            paramLabel = "csv|parquet",
+            description = "per-shard files: csv, or parquet (the table of `spark ablate`; default ${DEFAULT-VALUE})")
+    String format;
+
     @Override
     public Integer call() throws Exception {
         deviceOptions.apply(spec.commandLine().getErr());
+        if (!format.equals("csv") && !format.equals("parquet")) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--format must be csv or parquet, not " + format);
+        }
         List<Shard> list = Datasets.resolve(shards);
         Map<String, String> clusterOf = clusters == null ? null : Table2.readClusters(clusters);
         AblationConfig.Builder cfg = AblationConfig.builder()
@@ -133,6 +145,7 @@ public final class AblateCommand implements Callable<Integer> {
                 .optMatching(Matching.ofLabel(matching))
                 .optSeed(seed)
                 .optWriteImages(writeImages)
+                .optParquet(format.equals("parquet"))
                 .optDecoder(ImageDecoder.builder().optMaxPixels(maxPixels).build());
         if (threads != null) {
             cfg.optThreads(threads);

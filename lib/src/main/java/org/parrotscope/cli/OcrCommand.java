@@ -9,6 +9,7 @@ import org.parrotscope.data.Shard;
 import org.parrotscope.ocr.OcrOptions;
 import org.parrotscope.ocr.OcrRun;
 import org.parrotscope.ocr.OcrSummary;
+import org.parrotscope.parrot.OcrParquet;
 import org.parrotscope.util.Json;
 import org.parrotscope.util.Progress;
 import picocli.CommandLine.Command;
@@ -103,8 +104,20 @@ public final class OcrCommand implements Callable<Integer> {
                     "ppocr: also split lines at blank gaps R x the ink height wide; 0 at spaces only (default: ${DEFAULT-VALUE}).")
     float wordGap;
 
+    @Option(
+            names = "--format",
+            defaultValue = "jsonl",
+            paramLabel = "jsonl|parquet",
+            description = "jsonl, or parquet: also OUT/<shard>.parquet (the table of `spark ocr`) for every finished"
+                    + " shard (default: ${DEFAULT-VALUE}).")
+    String format;
+
     @Override
     public Integer call() throws Exception {
+        if (!format.equals("jsonl") && !format.equals("parquet")) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--format must be jsonl or parquet, not " + format);
+        }
         List<Shard> resolved = Datasets.resolve(shards);
         OcrOptions options = OcrOptions.builder()
                 .optDetUpscaleTo(detUpscaleTo)
@@ -123,7 +136,11 @@ public final class OcrCommand implements Callable<Integer> {
                 .optProgress(Progress.console("ocr " + engine, limit))
                 .buildRun();
         OcrSummary summary = run.run(resolved);
-        spec.commandLine().getOut().println(Json.PRETTY.toJson(summary.toJson()));
+        var json = summary.toJson();
+        if (format.equals("parquet")) {
+            json.add("parquet_written", Json.COMPACT.toJsonTree(OcrParquet.convert(resolved, out, engine)));
+        }
+        spec.commandLine().getOut().println(Json.PRETTY.toJson(json));
         return 0;
     }
 }

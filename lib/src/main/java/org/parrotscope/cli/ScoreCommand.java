@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.parrotscope.clip.ClipModel;
 import org.parrotscope.clip.ClipScorer;
+import org.parrotscope.clip.ScoreSchema;
 import org.parrotscope.clip.ShardScoreRun;
 import org.parrotscope.clip.Tokenizers;
 import org.parrotscope.data.Datasets;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "score",
         mixinStandardHelpOptions = true,
-        description = "CLIP score of every image-caption pair, one CSV/JSONL file per shard (resumable).")
+        description = "CLIP score of every image-caption pair, one CSV/JSONL/Parquet file per shard (resumable).")
 public final class ScoreCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
@@ -55,7 +56,10 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "also write <shard>.embeddings.safetensors (image_embeds, text_embeds, keys)")
     boolean embeddings;
 
-    @Option(names = "--format", defaultValue = "csv", description = "csv or jsonl (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--format",
+            defaultValue = "csv",
+            description = "csv, jsonl or parquet (the table of `spark score`; default ${DEFAULT-VALUE})")
     String format;
 
     @Option(names = "--vocab", description = "tokenizer vocabulary overriding the model folder's")
@@ -81,7 +85,8 @@ public final class ScoreCommand implements Callable<Integer> {
                 ClipScorer scorer = builder.setModel(m)
                         .setTokenizer(Tokenizers.forModel(model, vocab))
                         .build()) {
-            ShardScoreRun run = new ShardScoreRun(scorer, out, fmt, embeddings, task -> Progress.console(task, 0));
+            ShardScoreRun run = new ShardScoreRun(
+                    scorer, ScoreSchema.modelName(model), out, fmt, embeddings, task -> Progress.console(task, 0));
             for (Shard shard : list) {
                 ShardScoreRun.ShardResult r = run.score(shard);
                 if (r.resumed()) {

@@ -18,10 +18,12 @@ import org.parrotscope.util.Json;
 import org.parrotscope.util.Progress;
 
 /**
- * Scores shards into one folder, one score file per shard ({@code <shard>.csv} with {@code key,clip_score} or
- * {@code <shard>.jsonl}), its skipped samples ({@code <shard>.skipped.jsonl}) and optionally its embeddings
- * ({@code <shard>.embeddings.safetensors}, see {@link EmbeddingWriter#writeScored}). A shard whose outputs exist
- * is not scored again, so an interrupted run resumes; every file is written atomically, the score file last.
+ * Scores shards into one folder, one score file per shard ({@code <shard>.csv} with {@code key,clip_score},
+ * {@code <shard>.jsonl}, or {@code <shard>.parquet} with the {@link ScoreSchema} columns), its skipped samples
+ * ({@code <shard>.skipped.jsonl}) and optionally its embeddings ({@code <shard>.embeddings.safetensors}, see
+ * {@link EmbeddingWriter#writeScored}; inside the Parquet file for that format). A shard whose outputs exist is not
+ * scored again (a Parquet file must also be complete, {@link org.parrotscope.util.ParquetTable#damage}), so an
+ * interrupted run resumes; every file is written atomically, the score file last.
  */
 public final class ShardScoreRun {
 
@@ -30,7 +32,9 @@ public final class ShardScoreRun {
         /** {@code key,clip_score} with a header line, keys quoted as RFC 4180 says. */
         CSV,
         /** One {@code {"key": ..., "clip_score": ...}} object a line. */
-        JSONL;
+        JSONL,
+        /** The {@link ScoreSchema} table, embeddings inside it with {@code --embeddings}. */
+        PARQUET;
 
         /** @return the file extension */
         public String extension() {
@@ -38,7 +42,7 @@ public final class ShardScoreRun {
         }
 
         /**
-         * @param name {@code csv} or {@code jsonl}, any case
+         * @param name {@code csv}, {@code jsonl} or {@code parquet}, any case
          * @return the format
          * @throws IllegalArgumentException for another name
          */
@@ -48,7 +52,7 @@ public final class ShardScoreRun {
                     return f;
                 }
             }
-            throw new IllegalArgumentException("score format must be csv or jsonl, not " + name);
+            throw new IllegalArgumentException("score format must be csv, jsonl or parquet, not " + name);
         }
     }
 
@@ -70,7 +74,10 @@ public final class ShardScoreRun {
         }
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ShardScoreRun.class);
+
     private final ShardScorer scorer;
+    private final String model;
     private final int dim;
     private final Path out;
     private final Format format;
@@ -86,6 +93,25 @@ public final class ShardScoreRun {
      */
     public ShardScoreRun(
             ClipScorer scorer, Path out, Format format, boolean embeddings, Function<String, Progress> progress) {
+        this(scorer, "unnamed", out, format, embeddings, progress);
+    }
+
+    /**
+     * @param scorer scores the samples (its model sets the embedding width)
+     * @param model the model's name in the Parquet {@code model} column, e.g. its folder
+     * @param out the output folder
+     * @param format the score file format
+     * @param embeddings also write the embeddings of every shard
+     * @param progress makes a progress reporter for a task name ({@code Progress::silent}-like or a console bar)
+     */
+    public ShardScoreRun(
+            ClipScorer scorer,
+            String model,
+            Path out,
+            Format format,
+            boolean embeddings,
+            Function<String, Progress> progress) {
+        this.model = Objects.requireNonNull(model, "model");
         this.scorer = new ShardScorer(Objects.requireNonNull(scorer, "scorer"), ImageDecoder.defaults());
         this.dim = scorer.model().config().embedDim();
         this.out = Objects.requireNonNull(out, "out");
@@ -103,6 +129,9 @@ public final class ShardScoreRun {
      */
     public ShardResult score(Shard shard) throws IOException {
         Path scores = out.resolve(shard.name() + "." + format.extension());
+        if (format == Format.PARQUET) {
+            return scoreParquet(shard, scores);
+        }
         Path emb = out.resolve(shard.name() + ".embeddings.safetensors");
         if (Files.exists(scores) && (!embeddings || Files.exists(emb))) {
             return new ShardResult(shard.name(), true, 0, new SkipLog(), scores);
@@ -120,15 +149,61 @@ public final class ShardScoreRun {
         return new ShardResult(shard.name(), false, rows.size(), skips, scores);
     }
 
+    private ShardResult scoreParquet(Shard shard, Path file) throws IOException {
+        String damage = ScoreSchema.TABLE.damage(file);
+        if (damage == null) {
+            return new ShardResult(shard.name(), true, 0, new SkipLog(), file);
+        }
+        if (!damage.equals("missing")) {
+            LOG.warn("{}: damaged output ({}): redoing shard {}", file, damage, shard.name());
+        }
+        SkipLog skips = new SkipLog();
+        org.parrotscope.util.ParquetTable.Rows rows;
+        try (Progress p = progress.apply("clip score " + shard.name())) {
+            rows = parquetRows(scorer, shard, model, embeddings, skips, p);
+        }
+        writeSkips(out.resolve(shard.name() + ".skipped.jsonl"), skips);
+        ScoreSchema.TABLE.writeAtomically(file, rows.rows());
+        return new ShardResult(shard.name(), false, rows.rows().size(), skips, file);
+    }
+
+    /**
+     * The {@link ScoreSchema} rows of one shard (the single-machine and the Spark job share it).
+     *
+     * @param scorer the shard scorer
+     * @param shard the shard
+     * @param model the model's name for the {@code model} column
+     * @param embeddings whether rows carry the embeddings
+     * @param skips receives the samples that could not be scored
+     * @param progress advanced once per sample
+     * @return the rows in stored order; {@code dropped} counts the skipped samples
+     * @throws IOException when the shard cannot be opened
+     */
+    public static org.parrotscope.util.ParquetTable.Rows parquetRows(
+            ShardScorer scorer, Shard shard, String model, boolean embeddings, SkipLog skips, Progress progress)
+            throws IOException {
+        var f = ScoreSchema.TABLE.factory();
+        List<org.apache.parquet.example.data.Group> rows = new ArrayList<>();
+        scorer.scoreSamples(
+                shard,
+                skips,
+                progress,
+                (sample, scored) -> rows.add(ScoreSchema.row(f, shard.name(), model, sample, scored, embeddings)));
+        return new org.parrotscope.util.ParquetTable.Rows(rows, 0, skips.total());
+    }
+
     /**
      * Writes a score file.
      *
      * @param file the target
      * @param rows the scored samples, in stored order
-     * @param format the format
+     * @param format the format, CSV or JSONL
      * @throws IOException when the file cannot be written
      */
     public static void writeScores(Path file, List<ShardScorer.Scored> rows, Format format) throws IOException {
+        if (format == Format.PARQUET) {
+            throw new IllegalArgumentException("Parquet score files need the samples: use score(shard)");
+        }
         StringBuilder sb = new StringBuilder();
         if (format == Format.CSV) {
             sb.append("key,clip_score\n");

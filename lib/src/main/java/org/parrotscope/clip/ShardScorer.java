@@ -62,6 +62,21 @@ public final class ShardScorer {
      * @throws IOException when the shard cannot be opened
      */
     public void score(Shard shard, SkipLog skips, Progress progress, Consumer<Scored> sink) throws IOException {
+        scoreSamples(shard, skips, progress, (sample, scored) -> sink.accept(scored));
+    }
+
+    /**
+     * Scores every sample of a shard, handing each score with its sample (caption, metadata).
+     *
+     * @param shard the shard
+     * @param skips receives skipped samples (from reading, decoding or missing captions)
+     * @param progress advanced once per sample read, scored or skipped
+     * @param sink receives each scored sample and its score, in stored order
+     * @throws IOException when the shard cannot be opened
+     */
+    public void scoreSamples(
+            Shard shard, SkipLog skips, Progress progress, java.util.function.BiConsumer<Sample, Scored> sink)
+            throws IOException {
         int batch = scorer.batchSize();
         Deque<Pending> window = new ArrayDeque<>();
         List<Pending> ready = new ArrayList<>();
@@ -129,7 +144,11 @@ public final class ShardScorer {
         pixels.add(prepared.pixels());
     }
 
-    private void flush(List<Pending> ready, List<float[]> pixels, Progress progress, Consumer<Scored> sink) {
+    private void flush(
+            List<Pending> ready,
+            List<float[]> pixels,
+            Progress progress,
+            java.util.function.BiConsumer<Sample, Scored> sink) {
         if (ready.isEmpty()) {
             return;
         }
@@ -138,7 +157,8 @@ public final class ShardScorer {
                 scorer.embedTexts(ready.stream().map(p -> p.sample().caption()).toList());
         float[] cos = ClipScorer.pairCosines(img, txt);
         for (int i = 0; i < ready.size(); i++) {
-            sink.accept(new Scored(ready.get(i).sample().key(), cos[i], img[i], txt[i]));
+            Sample s = ready.get(i).sample();
+            sink.accept(s, new Scored(s.key(), cos[i], img[i], txt[i]));
         }
         progress.advance(ready.size());
         ready.clear();

@@ -20,6 +20,7 @@ import org.parrotscope.parrot.Matching;
  * @param threads decoding and inpainting threads
  * @param writeImages also write every edited image as PNG, for inspection
  * @param decoder the image decoder (pixel limit)
+ * @param parquet write {@code <shard>.parquet} ({@link AblationSchema}) instead of {@code <shard>.csv}
  */
 public record AblationConfig(
         Path out,
@@ -30,7 +31,8 @@ public record AblationConfig(
         long seed,
         int threads,
         boolean writeImages,
-        ImageDecoder decoder) {
+        ImageDecoder decoder,
+        boolean parquet) {
 
     /** Validates the fields. */
     public AblationConfig {
@@ -61,6 +63,7 @@ public record AblationConfig(
         private int threads = Runtime.getRuntime().availableProcessors();
         private boolean writeImages;
         private ImageDecoder decoder = ImageDecoder.defaults();
+        private boolean parquet;
 
         private Builder() {}
 
@@ -118,9 +121,16 @@ public record AblationConfig(
             return this;
         }
 
+        /** @param b write Parquet files instead of CSV, default false @return this */
+        public Builder optParquet(boolean b) {
+            this.parquet = b;
+            return this;
+        }
+
         /** @return the validated configuration */
         public AblationConfig build() {
-            return new AblationConfig(out, ocrDir, inpaint, matching, matcher, seed, threads, writeImages, decoder);
+            return new AblationConfig(
+                    out, ocrDir, inpaint, matching, matcher, seed, threads, writeImages, decoder, parquet);
         }
     }
 }

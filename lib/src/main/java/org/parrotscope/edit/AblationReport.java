@@ -60,8 +60,11 @@ public record AblationReport(List<AblationRow> rows, Table overSamples, Table ov
         List<AblationRow> rows = new ArrayList<>();
         for (Shard s : shards) {
             Path f = AblationRun.outputOf(out, s);
+            Path parquet = AblationRun.parquetOf(out, s);
             if (Files.isRegularFile(f)) {
                 rows.addAll(AblationCsv.read(f));
+            } else if (Files.isRegularFile(parquet)) {
+                rows.addAll(AblationSchema.read(parquet));
             }
         }
         return rows;

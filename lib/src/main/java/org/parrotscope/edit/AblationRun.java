@@ -25,12 +25,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The text-removal score ablation over shards (paper Step 5, Table 2): for every image with spotted text the
  * CLIP score of the raw image, All-Emb. and Co-Emb. removal and their random-area baselines, all against the
- * unchanged caption; images without text are scored raw. One {@link AblationCsv} file per shard.
+ * unchanged caption; images without text are scored raw. One {@link AblationCsv} file per shard, or one
+ * {@link AblationSchema} Parquet file with {@link AblationConfig#parquet()}.
  *
  * <ul>
  *   <li>Resumable per shard ({@link ShardOutput}): a shard whose file matches its completion record is skipped;
  *       a damaged one is logged and redone; an interrupted shard is redone from its start. Every file is
- *       written atomically.
+ *       written atomically. A Parquet file is complete when its footer is ({@link
+ *       org.parrotscope.util.ParquetTable#damage}).
  *   <li>A sample whose image cannot be decoded, that has no OCR record, a failed one, or no caption is skipped
  *       and counted by reason ({@code <shard>.skipped.jsonl}, {@link AblationSummary#skipped()}).
  *   <li>A shard without an OCR file is skipped and listed (e.g. past an OCR run's {@code --limit}).
@@ -63,6 +65,49 @@ public final class AblationRun {
      */
     public static Path outputOf(Path out, Shard shard) {
         return out.resolve(shard.name() + ".csv");
+    }
+
+    /**
+     * The per-sample Parquet file of a shard ({@link AblationConfig#parquet()}).
+     *
+     * @param out the output folder
+     * @param shard the shard
+     * @return {@code <out>/<shard name>.parquet}
+     */
+    public static Path parquetOf(Path out, Shard shard) {
+        return out.resolve(shard.name() + ".parquet");
+    }
+
+    /**
+     * Ablates one shard into rows, without writing anything (the Spark job writes its own files).
+     *
+     * @param shard the shard
+     * @param ocrFile its OCR file ({@code <shard>.jsonl} of an {@code ocr} run)
+     * @param skips receives the samples that were not ablated
+     * @param progress advanced once per sample
+     * @return the rows, in stored order
+     * @throws IOException when the shard or the OCR file cannot be read
+     */
+    public List<AblationRow> ablate(Shard shard, Path ocrFile, SkipLog skips, Progress progress) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(config.threads(), r -> {
+            Thread t = new Thread(r, "ablate-edit");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return new ShardAblation(config, scorer, pool).run(shard, ocrFile, skips, progress);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Null for a complete CSV, {@code missing}, or why it is damaged. */
+    private static String damage(ShardOutput.Check check) {
+        return switch (check.state()) {
+            case COMPLETE -> null;
+            case MISSING -> "missing";
+            case DAMAGED -> check.reason();
+        };
     }
 
     /**
@@ -112,8 +157,12 @@ public final class AblationRun {
         try {
             for (Shard shard : shards) {
                 ShardOutput so = ShardOutput.of(outputOf(config.out(), shard));
-                ShardOutput.Check check = so.check(AblationCsv::validate);
-                if (check.state() == ShardOutput.State.COMPLETE) {
+                Path parquet = parquetOf(config.out(), shard);
+                // the Parquet file's completeness is its footer (ParquetTable), the CSV's its completion record
+                String damage = config.parquet()
+                        ? AblationSchema.TABLE.damage(parquet)
+                        : damage(so.check(AblationCsv::validate));
+                if (damage == null) {
                     resumed++;
                     continue;
                 }
@@ -123,20 +172,26 @@ public final class AblationRun {
                     withoutOcr.add(shard.name());
                     continue;
                 }
-                if (check.state() == ShardOutput.State.DAMAGED) {
+                if (!damage.equals("missing")) {
                     LOG.warn(
                             "{}: finished output {} is damaged ({}), redoing it",
                             shard.name(),
-                            so.target(),
-                            check.reason());
+                            config.parquet() ? parquet : so.target(),
+                            damage);
                     redone++;
                 }
-                so.discard();
+                if (!config.parquet()) {
+                    so.discard();
+                }
                 SkipLog skips = new SkipLog();
                 List<AblationRow> rows = ablation.run(shard, ocrFile, skips, progress);
                 writeSkips(config.out().resolve(shard.name() + ".skipped.jsonl"), skips);
-                String csv = AblationCsv.format(rows);
-                so.complete(o -> o.write(csv.getBytes(StandardCharsets.UTF_8)));
+                if (config.parquet()) {
+                    AblationSchema.TABLE.writeAtomically(parquet, AblationSchema.rows(rows));
+                } else {
+                    String csv = AblationCsv.format(rows);
+                    so.complete(o -> o.write(csv.getBytes(StandardCharsets.UTF_8)));
+                }
                 skips.entries().forEach(all::add);
                 samples += rows.size();
                 text += rows.stream().filter(AblationRow::hasText).count();

@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
 public final class OcrRun {
 
     /** Lists shards written incompletely because of the limit. */
-    static final String PARTIAL_FILE = "ocr-partial-shards.txt";
+    public static final String PARTIAL_FILE = "ocr-partial-shards.txt";
 
     private static final Logger LOG = LoggerFactory.getLogger(OcrRun.class);
 

@@ -12,6 +12,7 @@
  * the result {@link org.parrotscope.parrot.ParrotStats} holds {@link org.parrotscope.parrot.Table1} per matching and
  * the Tablesaw tables ({@link org.parrotscope.parrot.StatsTables}, column names in {@link
  * org.parrotscope.parrot.StatsColumns});
- * {@link org.parrotscope.parrot.StatsReport} writes them as CSV and JSON.
+ * {@link org.parrotscope.parrot.StatsReport} writes them as CSV and JSON. Per-sample Parquet rows: {@link
+ * org.parrotscope.parrot.SampleSchema} (written by {@link org.parrotscope.parrot.OcrParquet} and the Spark jobs).
  */
 package org.parrotscope.parrot;

@@ -96,11 +96,16 @@ class AblationRunTest {
     }
 
     private static AblationSummary ablate(Path out) throws IOException {
+        return ablate(out, false);
+    }
+
+    private static AblationSummary ablate(Path out, boolean parquet) throws IOException {
         AblationConfig cfg = AblationConfig.builder()
                 .setOut(out)
                 .setOcrDir(ocrDir)
                 .optSeed(4)
                 .optThreads(2)
+                .optParquet(parquet)
                 .build();
         try (ClipModel m = ClipModel.load(modelDir);
                 ClipScorer scorer = ClipScorer.builder()
@@ -235,5 +240,42 @@ class AblationRunTest {
         }
         assertEquals(1, s.shardsDone());
         assertEquals(List.of(shards.get(1).name()), s.shardsWithoutOcr());
+    }
+
+    @Test
+    void parquetFormat_holdsTheCsvRows_skipsFinishedFiles_andRedoesADamagedOne() throws Exception {
+        Path csv = tmp.resolve("ablation-csv-for-parquet");
+        ablate(csv);
+        Path out = tmp.resolve("ablation-parquet");
+        assertEquals(2, ablate(out, true).shardsDone());
+        assertFalse(Files.exists(AblationRun.outputOf(out, shards.get(0))), "no CSV with --format parquet");
+        List<AblationRow> expected = AblationReport.rowsOf(csv, shards);
+        List<AblationRow> got = AblationReport.rowsOf(out, shards);
+        assertEquals(expected.size(), got.size());
+        for (int i = 0; i < expected.size(); i++) {
+            AblationRow e = expected.get(i);
+            AblationRow g = got.get(i);
+            assertEquals(e.key(), g.key());
+            assertEquals(e.hasText(), g.hasText());
+            for (Variant v : Variant.values()) {
+                // the CSV keeps 6 decimals, the Parquet file the scorer's float
+                assertEquals(e.score(v), g.score(v), 5.1e-7, e.key() + " " + v);
+            }
+        }
+
+        Path a = AblationRun.parquetOf(out, shards.get(0));
+        long aTime = Files.getLastModifiedTime(a).toMillis();
+        AblationSummary again = ablate(out, true);
+        assertEquals(2, again.shardsResumed());
+        assertEquals(aTime, Files.getLastModifiedTime(a).toMillis(), "a finished shard is not rewritten");
+
+        Path b = AblationRun.parquetOf(out, shards.get(1));
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(b.toFile(), "rw")) {
+            f.setLength(f.length() / 2);
+        }
+        AblationSummary third = ablate(out, true);
+        assertEquals(1, third.shardsRedone());
+        assertEquals(1, third.shardsDone());
+        assertEquals(expected.size(), AblationReport.rowsOf(out, shards).size());
     }
 }

@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.example.data.Group;
 import org.parrotscope.data.Shard;
 import org.parrotscope.ocr.OcrRun;
+import org.parrotscope.parrot.SampleSchema;
+import org.parrotscope.util.ParquetTable;
 
 /**
  * Turns the single-machine {@code ocr} output (one JSONL file per shard) into the Parquet files of
@@ -41,20 +42,19 @@ public final class JsonlToParquet {
                         shard.name(), source, ShardOutcome.State.FAILED, 0, 0, 0, "no OCR file " + jsonl, 0));
                 continue;
             }
-            if (ShardParquet.damage(target, conf) == null) {
+            if (ShardParquet.damage(SampleSchema.TABLE, target, conf) == null) {
                 outcomes.add(new ShardOutcome(shard.name(), source, ShardOutcome.State.SKIPPED, 0, 0, 0, null, 0));
                 continue;
             }
-            List<Group> rows = new ArrayList<>();
-            ShardTask.Counts c = ShardTask.rows(shard, shard.name(), jsonl, "unknown", rows);
-            ShardParquet.write(target, "convert", rows, conf);
+            ParquetTable.Rows c = SampleSchema.rows(shard, jsonl, "unknown");
+            ShardParquet.write(SampleSchema.TABLE, target, "convert", c.rows(), conf);
             outcomes.add(new ShardOutcome(
                     shard.name(),
                     source,
                     ShardOutcome.State.DONE,
-                    c.rows,
-                    c.failed,
-                    c.dropped,
+                    c.rows().size(),
+                    c.failed(),
+                    c.dropped(),
                     null,
                     (System.nanoTime() - start) / 1e9));
         }

@@ -2,24 +2,20 @@ package org.parrotscope.spark;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.conf.HadoopParquetConfiguration;
 import org.apache.parquet.example.data.Group;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.parrotscope.util.ParquetTable;
 
 /**
  * One shard's Parquet file on any Hadoop filesystem: written whole to a hidden temporary name and renamed into
  * place, so a reader sees either no file or a complete one; a file found again is complete when its footer
- * parses and its row count equals the count recorded in the footer ({@link SampleSchema#ROWS_KEY}).
+ * passes {@link ParquetTable#damage} (table, schema version, row count).
  */
 final class ShardParquet {
 
@@ -37,27 +33,17 @@ final class ShardParquet {
     /**
      * Checks a finished file.
      *
+     * @param table the table it should hold
      * @param file the file
      * @param conf the Hadoop configuration
-     * @return null when complete, else why not (missing, unreadable footer, wrong count or schema version)
+     * @return null when complete, {@code missing}, or why it is damaged
      */
-    static String damage(Path file, Configuration conf) {
+    static String damage(ParquetTable table, Path file, Configuration conf) {
         try {
-            FileSystem fs = file.getFileSystem(conf);
-            if (!fs.exists(file)) {
+            if (!file.getFileSystem(conf).exists(file)) {
                 return "missing";
             }
-            try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
-                Map<String, String> kv = r.getFooter().getFileMetaData().getKeyValueMetaData();
-                if (!SampleSchema.VERSION.equals(kv.get(SampleSchema.VERSION_KEY))) {
-                    return "schema version " + kv.get(SampleSchema.VERSION_KEY) + ", expected " + SampleSchema.VERSION;
-                }
-                String rows = kv.get(SampleSchema.ROWS_KEY);
-                if (rows == null || Long.parseLong(rows) != r.getRecordCount()) {
-                    return "holds " + r.getRecordCount() + " rows, its footer records " + rows;
-                }
-                return null;
-            }
+            return table.damage(HadoopInputFile.fromPath(file, conf), new HadoopParquetConfiguration(conf));
         } catch (IOException | RuntimeException e) {
             return "unreadable: " + e.getMessage();
         }
@@ -67,13 +53,15 @@ final class ShardParquet {
      * Writes the rows to a temporary file beside the target and renames it into place. When another attempt
      * of the same task renamed its file first, that file is kept (both hold the same rows).
      *
+     * @param table the table
      * @param target the final file
      * @param attempt a name unique to this task attempt
      * @param rows the rows, in shard order
      * @param conf the Hadoop configuration
      * @throws IOException when the file cannot be written
      */
-    static void write(Path target, String attempt, List<Group> rows, Configuration conf) throws IOException {
+    static void write(ParquetTable table, Path target, String attempt, List<Group> rows, Configuration conf)
+            throws IOException {
         FileSystem fs = target.getFileSystem(conf);
         if (fs instanceof LocalFileSystem local) {
             // no .crc side files next to the outputs
@@ -82,25 +70,11 @@ final class ShardParquet {
         fs.mkdirs(target.getParent());
         Path tmp = new Path(target.getParent(), "." + target.getName() + "." + attempt + ".tmp");
         try {
-            try (ParquetWriter<Group> w = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(tmp, conf))
-                    .withConf(conf)
-                    .withType(SampleSchema.SCHEMA)
-                    .withCompressionCodec(CompressionCodecName.SNAPPY)
-                    .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                    .withExtraMetaData(Map.of(
-                            SampleSchema.ROWS_KEY,
-                            Long.toString(rows.size()),
-                            SampleSchema.VERSION_KEY,
-                            SampleSchema.VERSION))
-                    .build()) {
-                for (Group g : rows) {
-                    w.write(g);
-                }
-            }
-            if (fs.exists(target) && damage(target, conf) != null) {
+            table.write(HadoopOutputFile.fromPath(tmp, conf), new HadoopParquetConfiguration(conf), rows);
+            if (fs.exists(target) && damage(table, target, conf) != null) {
                 fs.delete(target, false);
             }
-            if (!fs.rename(tmp, target) && damage(target, conf) != null) {
+            if (!fs.rename(tmp, target) && damage(table, target, conf) != null) {
                 throw new IOException("cannot rename " + tmp + " to " + target);
             }
         } finally {

@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -20,37 +18,28 @@ import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.parrotscope.data.Datasets;
-import org.parrotscope.data.Sample;
-import org.parrotscope.data.SampleStream;
 import org.parrotscope.data.Shard;
-import org.parrotscope.data.SkipLog;
-import org.parrotscope.ocr.OcrJsonl;
-import org.parrotscope.ocr.OcrRecord;
-import org.parrotscope.ocr.OcrRun;
-import org.parrotscope.parrot.CoEmbMatcher;
-import org.parrotscope.parrot.ImageStats;
-import org.parrotscope.parrot.ImageText;
+import org.parrotscope.util.ParquetTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The work of one Spark task: one shard through OCR into its Parquet file. Runs on an executor.
+ * One Spark task: one shard through a job's {@link ShardWork} into its Parquet file. Runs on an executor.
  *
- * <p>The OCR itself is the single-machine {@link OcrRun} over a local working folder, so a task retried on the
- * same machine resumes inside the shard from its journal; the Parquet file is written only when the shard is
- * finished ({@link ShardParquet}). A shard on a remote filesystem is copied to the working folder first.
+ * <p>The same for every per-shard job: a shard whose file is complete is skipped, a damaged one redone; the work
+ * runs in an executor-local folder named by the job's output, shard and settings, locked so that a speculative
+ * duplicate on the same machine works in a folder of its own; a shard on a remote filesystem is copied there first;
+ * the Parquet file is written only when the shard is finished ({@link ShardParquet}). A shard that cannot be
+ * processed is reported with its reason, never thrown, so the job completes.
  *
  * @param source the shard's URI or local path
  * @param out the output folder's URI
- * @param engine the OCR engine name
- * @param threads OCR threads of this task (match {@code spark.task.cpus})
  * @param workDir the executor-local working folder
  * @param hadoop the driver's Hadoop settings, so executors reach the same filesystems
+ * @param work what the job does with a shard
  */
-record ShardTask(String source, String out, String engine, int threads, String workDir, Map<String, String> hadoop)
+record ShardTask(String source, String out, String workDir, Map<String, String> hadoop, ShardWork work)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -60,7 +49,8 @@ record ShardTask(String source, String out, String engine, int threads, String w
     ShardTask {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(out, "out");
-        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(workDir, "workDir");
+        Objects.requireNonNull(work, "work");
         hadoop = Map.copyOf(hadoop);
     }
 
@@ -90,7 +80,7 @@ record ShardTask(String source, String out, String engine, int threads, String w
         Path target = ShardParquet.target(new Path(out), name);
         String redo = null;
         try {
-            String damage = ShardParquet.damage(target, conf);
+            String damage = ShardParquet.damage(work.table(), target, conf);
             if (damage == null) {
                 return new ShardOutcome(name, source, ShardOutcome.State.SKIPPED, rows(target, conf), 0, 0, null, 0);
             }
@@ -98,14 +88,14 @@ record ShardTask(String source, String out, String engine, int threads, String w
                 LOG.warn("{}: damaged output ({}): redoing shard {}", target, damage, name);
                 redo = damage;
             }
-            Counts c = process(name, target, attempt, conf);
+            ParquetTable.Rows c = process(target, attempt, conf);
             return new ShardOutcome(
                     name,
                     source,
                     redo == null ? ShardOutcome.State.DONE : ShardOutcome.State.REDONE,
-                    c.rows,
-                    c.failed,
-                    c.dropped,
+                    c.rows().size(),
+                    c.failed(),
+                    c.dropped(),
                     redo,
                     (System.nanoTime() - start) / 1e9);
         } catch (Exception e) {
@@ -123,81 +113,31 @@ record ShardTask(String source, String out, String engine, int threads, String w
         }
     }
 
-    static final class Counts {
-        long rows;
-        long failed;
-        long dropped;
-    }
-
-    private Counts process(String name, Path target, String attempt, Configuration conf) throws IOException {
-        java.nio.file.Path base = java.nio.file.Path.of(workDir).resolve(digest(out + "\n" + source + "\n" + engine));
+    private ParquetTable.Rows process(Path target, String attempt, Configuration conf) throws IOException {
+        java.nio.file.Path base =
+                java.nio.file.Path.of(workDir).resolve(digest(out + "\n" + source + "\n" + work.settings()));
         Files.createDirectories(base);
-        // a second attempt of this task on the same machine (speculation) must not share the journal
+        // a second attempt of this task on the same machine (speculation) must not share the work folder
         try (FileChannel lockFile =
                         FileChannel.open(base.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = tryLock(lockFile)) {
-            java.nio.file.Path work = lock != null ? base : base.resolve("attempt-" + attempt);
-            Files.createDirectories(work);
-            java.nio.file.Path local = localCopy(work, conf);
+            java.nio.file.Path dir = lock != null ? base : base.resolve("attempt-" + attempt);
+            Files.createDirectories(dir);
+            java.nio.file.Path local = localCopy(dir, conf);
             Shard shard = Datasets.resolve(List.of(local.toString())).get(0);
-            java.nio.file.Path ocrDir = work.resolve("ocr");
-            OcrRun.of(OcrRun.builder()
-                            .optEngine(engine)
-                            .optThreads(threads)
-                            .setOut(ocrDir)
-                            .build())
-                    .run(List.of(shard), ExecutorSpotters.get(engine));
-            List<Group> rows = new ArrayList<>();
-            Counts c = rows(shard, name, OcrRun.outputOf(ocrDir, shard), engine, rows);
-            ShardParquet.write(target, attempt, rows, conf);
-            deleteTree(work);
-            if (!work.equals(base)) {
-                Files.deleteIfExists(work);
+            ParquetTable.Rows rows = work.process(shard, dir, conf);
+            if (rows.rows().isEmpty() && rows.dropped() > 0) {
+                // nothing usable came out of the shard: a corrupt file, reported and retried by the next run
+                throw new IOException("no sample of " + source + " could be used (" + rows.dropped()
+                        + " entries or samples dropped): corrupt shard?");
             }
-            return c;
-        }
-    }
-
-    /**
-     * Joins a shard's samples with its OCR file into Parquet rows, in shard order; samples without a record get
-     * a row with a {@code missing_ocr} error.
-     *
-     * @param shard the shard
-     * @param name its name
-     * @param jsonl its OCR file ({@link OcrJsonl})
-     * @param engine the engine named in rows of samples without a record
-     * @param rows receives the rows
-     * @return the counts
-     * @throws IOException when the shard or the OCR file cannot be read
-     */
-    static Counts rows(Shard shard, String name, java.nio.file.Path jsonl, String engine, List<Group> rows)
-            throws IOException {
-        Map<String, OcrRecord> byKey = new HashMap<>();
-        for (OcrRecord r : OcrJsonl.read(jsonl)) {
-            byKey.put(r.key(), r);
-        }
-        Counts c = new Counts();
-        SimpleGroupFactory f = new SimpleGroupFactory(SampleSchema.SCHEMA);
-        CoEmbMatcher matcher = CoEmbMatcher.defaults();
-        SkipLog skips = new SkipLog();
-        try (SampleStream samples = shard.open(skips)) {
-            for (Sample s : samples) {
-                OcrRecord r = byKey.get(s.key());
-                if (r == null) {
-                    r = OcrRecord.failed(s.key(), engine, 0, 0, "missing_ocr: no OCR record for this sample");
-                }
-                ImageStats st = r.failed()
-                        ? null
-                        : ImageStats.of(new ImageText(s.key(), s.caption(), r.width(), r.height(), r.words()), matcher);
-                c.failed += r.failed() ? 1 : 0;
-                rows.add(SampleSchema.row(f, name, s, r, st));
+            ShardParquet.write(work.table(), target, attempt, rows.rows(), conf);
+            deleteTree(dir);
+            if (!dir.equals(base)) {
+                Files.deleteIfExists(dir);
             }
+            return rows;
         }
-        c.rows = rows.size();
-        c.dropped = skips.countsByReason().values().stream()
-                .mapToLong(Long::longValue)
-                .sum();
-        return c;
     }
 
     private static FileLock tryLock(FileChannel ch) throws IOException {
@@ -209,17 +149,30 @@ record ShardTask(String source, String out, String engine, int threads, String w
     }
 
     /** The shard as a local path: itself when local, else a copy in the working folder. */
-    private java.nio.file.Path localCopy(java.nio.file.Path work, Configuration conf) throws IOException {
+    private java.nio.file.Path localCopy(java.nio.file.Path dir, Configuration conf) throws IOException {
+        return fetch(source, dir.resolve("shard"), conf);
+    }
+
+    /**
+     * A file or folder as a local path: itself when local, else a copy in {@code into} (made once).
+     *
+     * @param source a local path or Hadoop URI
+     * @param into the local folder for copies
+     * @param conf the Hadoop settings
+     * @return the local path
+     * @throws IOException when it does not exist or cannot be copied
+     */
+    static java.nio.file.Path fetch(String source, java.nio.file.Path into, Configuration conf) throws IOException {
         Path p = new Path(source);
         String scheme = p.toUri().getScheme();
         if (scheme == null || scheme.equals("file")) {
             java.nio.file.Path local = java.nio.file.Path.of(p.toUri().getPath());
             if (!Files.exists(local)) {
-                throw new IOException("shard not found: " + source);
+                throw new IOException("not found: " + source);
             }
             return local;
         }
-        java.nio.file.Path copy = work.resolve("shard").resolve(p.getName());
+        java.nio.file.Path copy = into.resolve(p.getName());
         if (!Files.isRegularFile(copy)) {
             Files.createDirectories(copy.getParent());
             java.nio.file.Path part = copy.resolveSibling(copy.getFileName() + ".part");

@@ -22,11 +22,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code parrotscope spark ocr|stats}: the pipeline's stages as Spark jobs (embedded unless spark-submit'ed). */
+/**
+ * {@code parrotscope spark ocr|score|ablate|stats|parquet}: the pipeline's stages as Spark jobs (embedded unless
+ * spark-submit'ed).
+ */
 @Command(
         name = "spark",
         mixinStandardHelpOptions = true,
-        subcommands = {SparkCli.Ocr.class, SparkCli.Stats.class, SparkCli.ToParquet.class},
+        subcommands = {
+            SparkCli.Ocr.class,
+            SparkScoreCommand.class,
+            SparkAblateCommand.class,
+            SparkCli.Stats.class,
+            SparkCli.ToParquet.class
+        },
         description = {
             "Run pipeline stages on Apache Spark: embedded local[*] when started by environment/parrotscope, or "
                     + "on a cluster through spark-submit (see lib/README.md)."
@@ -90,21 +99,11 @@ public final class SparkCli implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            String work = workDir != null
-                    ? workDir
-                    : Path.of(System.getProperty("java.io.tmpdir"), "parrotscope-spark")
-                            .toString();
+            String work = workDir != null ? workDir : ShardJobs.defaultWorkDir();
             SparkSession spark = Sessions.getOrCreate("parrotscope ocr");
             List<ShardOutcome> outcomes =
                     SparkOcrJob.run(spark, new SparkOcrJob.Config(shards, out, engine, threads, work));
-            PrintWriter o = spec.commandLine().getOut();
-            long failed = 0;
-            for (ShardOutcome s : outcomes) {
-                o.println(Json.COMPACT.toJson(SparkOcrJob.toJson(s)));
-                failed += s.state() == ShardOutcome.State.FAILED ? 1 : 0;
-            }
-            o.println("spark ocr: " + outcomes.size() + " shards, " + failed + " failed; Parquet in " + out);
-            o.flush();
+            report(spec.commandLine().getOut(), "ocr", outcomes, out);
             return 0;
         }
     }
@@ -179,12 +178,30 @@ public final class SparkCli implements Runnable {
             PrintWriter o = spec.commandLine().getOut();
             int failed = 0;
             for (ShardOutcome s : outcomes) {
-                o.println(Json.COMPACT.toJson(SparkOcrJob.toJson(s)));
+                o.println(Json.COMPACT.toJson(ShardJobs.toJson(s)));
                 failed += s.state() == ShardOutcome.State.FAILED ? 1 : 0;
             }
             o.flush();
             return failed == 0 ? 0 : 1;
         }
+    }
+
+    /**
+     * Prints every shard's outcome and a summary line.
+     *
+     * @param o the console
+     * @param job the job's name
+     * @param outcomes the outcomes
+     * @param out the output folder
+     */
+    static void report(PrintWriter o, String job, List<ShardOutcome> outcomes, String out) {
+        long failed = 0;
+        for (ShardOutcome s : outcomes) {
+            o.println(Json.COMPACT.toJson(ShardJobs.toJson(s)));
+            failed += s.state() == ShardOutcome.State.FAILED ? 1 : 0;
+        }
+        o.println("spark " + job + ": " + outcomes.size() + " shards, " + failed + " failed; Parquet in " + out);
+        o.flush();
     }
 
     /**

@@ -1,41 +1,17 @@
 package org.parrotscope.spark;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.parrotscope.data.Datasets;
-import org.parrotscope.data.Shard;
-import org.parrotscope.util.Json;
 
 /**
- * {@code spark ocr}: OCR over many shards, one Spark task per shard, one Parquet file per shard in the output
- * folder ({@link SampleSchema}). Finished shards are skipped, damaged ones redone, a shard that cannot be read
- * is reported in {@code _failures.json} and the job still completes. Re-running the same command after a kill
- * finishes the job with every sample exactly once.
+ * {@code spark ocr}: OCR over many shards, one Spark task per shard ({@link OcrWork} through {@link ShardJobs}),
+ * one Parquet file per shard in the output folder ({@link org.parrotscope.parrot.SampleSchema}). Finished shards
+ * are skipped, damaged ones redone, a shard that cannot be read is reported in {@code _failures.json} and the job
+ * still completes. Re-running the same command after a kill finishes the job with every sample exactly once.
  */
 public final class SparkOcrJob {
-
-    private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /**
      * The job's settings.
@@ -67,7 +43,7 @@ public final class SparkOcrJob {
     private SparkOcrJob() {}
 
     /**
-     * Runs the job and writes {@code _ocr-job-<time>.json} (every shard's outcome) and {@code _failures.json}.
+     * Runs the job ({@link ShardJobs#run}) with an {@link OcrWork}.
      *
      * @param spark the session
      * @param config the settings
@@ -75,126 +51,11 @@ public final class SparkOcrJob {
      * @throws IOException when the shard list cannot be resolved or the summary cannot be written
      */
     public static List<ShardOutcome> run(SparkSession spark, Config config) throws IOException {
-        Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
-        List<String> sources = resolve(config.shards(), hadoopConf);
-        checkUniqueNames(sources);
-        Map<String, String> hadoop = new HashMap<>();
-        hadoopConf.forEach(e -> hadoop.put(e.getKey(), e.getValue()));
-        String out = new Path(config.out()).toString();
-        List<ShardTask> tasks = new ArrayList<>();
-        for (String s : sources) {
-            tasks.add(new ShardTask(s, out, config.engine(), config.threadsPerTask(), config.workDir(), hadoop));
-        }
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        jsc.setJobDescription("parrotscope ocr (" + config.engine() + ") over " + tasks.size() + " shards");
-        List<ShardOutcome> outcomes = jsc.parallelize(tasks, tasks.size())
-                .map(t -> t.run(attemptName()))
-                .collect();
-        writeSummary(outcomes, config, hadoopConf);
-        return outcomes;
-    }
-
-    private static String attemptName() {
-        TaskContext tc = TaskContext.get();
-        return tc == null ? "driver" : "t" + tc.taskAttemptId();
-    }
-
-    /** Shard specs to shard URIs: Hadoop globs for remote filesystems, the library's rules for local ones. */
-    static List<String> resolve(List<String> specs, Configuration conf) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (String spec : specs) {
-            String scheme = new Path(spec).toUri().getScheme();
-            if (scheme != null && !scheme.equals("file") && spec.contains("://")) {
-                Path p = new Path(spec);
-                FileStatus[] found = p.getFileSystem(conf).globStatus(p);
-                if (found == null || found.length == 0) {
-                    throw new IOException("no shard matches " + spec);
-                }
-                for (FileStatus f : found) {
-                    out.add(f.getPath().toString());
-                }
-            } else {
-                for (Shard s : Datasets.resolve(List.of(spec))) {
-                    out.add(s.path().toAbsolutePath().toString());
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void checkUniqueNames(List<String> sources) {
-        Set<String> seen = new HashSet<>();
-        for (String s : sources) {
-            if (!seen.add(ShardTask.nameOf(s))) {
-                throw new IllegalArgumentException(
-                        "two shards are named " + ShardTask.nameOf(s) + " (outputs are named by shard): " + s);
-            }
-        }
-    }
-
-    private static void writeSummary(List<ShardOutcome> outcomes, Config config, Configuration conf)
-            throws IOException {
-        JsonObject o = new JsonObject();
-        o.addProperty("engine", config.engine());
-        JsonArray shards = new JsonArray();
-        JsonArray failures = new JsonArray();
-        Map<ShardOutcome.State, Integer> byState = new HashMap<>();
-        long rows = 0;
-        long failed = 0;
-        for (ShardOutcome s : outcomes) {
-            JsonObject j = toJson(s);
-            shards.add(j);
-            byState.merge(s.state(), 1, Integer::sum);
-            rows += s.rows();
-            failed += s.failedSamples();
-            if (s.state() == ShardOutcome.State.FAILED) {
-                failures.add(j);
-            }
-        }
-        JsonObject states = new JsonObject();
-        for (ShardOutcome.State st : ShardOutcome.State.values()) {
-            states.addProperty(st.name().toLowerCase(java.util.Locale.ROOT), byState.getOrDefault(st, 0));
-        }
-        o.add("shards_by_state", states);
-        o.addProperty("rows", rows);
-        o.addProperty("failed_samples", failed);
-        o.add("shards", shards);
-        Path out = new Path(config.out());
-        writeJson(new Path(out, "_ocr-job-" + STAMP.format(Instant.now()) + ".json"), o, conf);
-        JsonObject f = new JsonObject();
-        f.add("failed_shards", failures);
-        writeJson(new Path(out, "_failures.json"), f, conf);
-    }
-
-    static JsonObject toJson(ShardOutcome s) {
-        JsonObject j = new JsonObject();
-        j.addProperty("shard", s.shard());
-        j.addProperty("source", s.source());
-        j.addProperty("state", s.state().name().toLowerCase(java.util.Locale.ROOT));
-        j.addProperty("rows", s.rows());
-        j.addProperty("failed_samples", s.failedSamples());
-        j.addProperty("dropped_samples", s.droppedSamples());
-        if (s.reason() != null) {
-            j.addProperty("reason", s.reason());
-        }
-        j.addProperty("seconds", s.seconds());
-        return j;
-    }
-
-    /** Writes a small JSON file through a temporary name and a rename. */
-    static void writeJson(Path file, JsonObject o, Configuration conf) throws IOException {
-        FileSystem fs = file.getFileSystem(conf);
-        if (fs instanceof org.apache.hadoop.fs.LocalFileSystem local) {
-            local.setWriteChecksum(false);
-        }
-        fs.mkdirs(file.getParent());
-        Path tmp = new Path(file.getParent(), "." + file.getName() + ".tmp");
-        try (OutputStream os = fs.create(tmp, true)) {
-            os.write((Json.PRETTY.toJson(o) + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        fs.delete(file, false);
-        if (!fs.rename(tmp, file)) {
-            throw new IOException("cannot rename " + tmp + " to " + file);
-        }
+        return ShardJobs.run(
+                spark,
+                config.shards(),
+                config.out(),
+                config.workDir(),
+                new OcrWork(config.engine(), config.threadsPerTask()));
     }
 }

@@ -154,10 +154,9 @@ class SparkJobsTest {
         ShardTask t = new ShardTask(
                 gone.toString(),
                 tmp.resolve("p2").toString(),
-                "oracle",
-                1,
                 tmp.resolve("w2").toString(),
-                Map.of());
+                Map.of(),
+                new OcrWork("oracle", 1));
         ShardOutcome o = t.run("test");
         assertEquals(ShardOutcome.State.FAILED, o.state());
         assertTrue(o.reason().contains(gone.toString()), o.reason());

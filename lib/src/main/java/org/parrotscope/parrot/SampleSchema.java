@@ -1,35 +1,36 @@
-package org.parrotscope.spark;
+package org.parrotscope.parrot;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
-import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 import org.parrotscope.data.Sample;
+import org.parrotscope.data.SampleStream;
+import org.parrotscope.data.Shard;
+import org.parrotscope.data.SkipLog;
+import org.parrotscope.ocr.OcrJsonl;
 import org.parrotscope.ocr.OcrRecord;
 import org.parrotscope.ocr.SpottedWord;
-import org.parrotscope.parrot.ImageStats;
-import org.parrotscope.parrot.Matching;
+import org.parrotscope.util.ParquetTable;
 
 /**
  * The Parquet schema of the per-sample output: one row per sample the shard reader delivered, with its OCR
  * result and, when the OCR succeeded, the values behind every parrot statistic ({@link ImageStats}) under each
  * matching. Columns ending in {@code _<matching>} exist for {@code exact}, {@code normalized} and {@code fuzzy}.
- * Sizes and area ratios of images whose size is unknown are NaN, as in the single-machine tables.
+ * Sizes and area ratios of images whose size is unknown are NaN, as in the single-machine tables. Written by
+ * {@code spark ocr}, {@code spark parquet} and {@code ocr --format parquet}.
  */
 public final class SampleSchema {
 
-    /** Key-value footer entry holding the number of rows, checked when a finished shard is found again. */
-    public static final String ROWS_KEY = "parrotscope.rows";
-
-    /** Key-value footer entry holding the schema version. */
-    public static final String VERSION_KEY = "parrotscope.schema";
-
-    /** Schema version; bump when columns change. */
-    public static final String VERSION = "1";
-
-    /** The schema. */
-    public static final MessageType SCHEMA = MessageTypeParser.parseMessageType(text());
+    /** The table: name {@code sample}, schema version 1 (the columns of {@code spark ocr} since it landed). */
+    public static final ParquetTable TABLE =
+            new ParquetTable("sample", "1", MessageTypeParser.parseMessageType(text()));
 
     private SampleSchema() {}
 
@@ -81,14 +82,14 @@ public final class SampleSchema {
     /**
      * One row.
      *
-     * @param factory the group factory of {@link #SCHEMA}
+     * @param factory the group factory of {@link #TABLE}
      * @param shard the shard name
      * @param sample the sample as read from the shard
      * @param ocr its OCR record
      * @param stats its statistics values, null when the OCR failed
      * @return the row
      */
-    static Group row(SimpleGroupFactory factory, String shard, Sample sample, OcrRecord ocr, ImageStats stats) {
+    public static Group row(SimpleGroupFactory factory, String shard, Sample sample, OcrRecord ocr, ImageStats stats) {
         Group g = factory.newGroup();
         g.add("key", sample.key());
         g.add("shard", shard);
@@ -140,5 +141,80 @@ public final class SampleSchema {
             g.add("co_area_ratio_" + s, p.coAreaRatio());
         }
         return g;
+    }
+
+    /**
+     * Joins a shard's samples with its OCR file into rows, in shard order; a sample without a record gets a row
+     * with a {@code missing_ocr} error.
+     *
+     * @param shard the shard
+     * @param jsonl its OCR file ({@link OcrJsonl})
+     * @param engine the engine named in rows of samples without a record
+     * @return the rows, with the count of failed OCR rows and of entries the reader dropped
+     * @throws IOException when the shard or the OCR file cannot be read
+     */
+    public static ParquetTable.Rows rows(Shard shard, Path jsonl, String engine) throws IOException {
+        Map<String, OcrRecord> byKey = new HashMap<>();
+        for (OcrRecord r : OcrJsonl.read(jsonl)) {
+            byKey.put(r.key(), r);
+        }
+        long failed = 0;
+        List<Group> rows = new ArrayList<>();
+        SimpleGroupFactory f = TABLE.factory();
+        CoEmbMatcher matcher = CoEmbMatcher.defaults();
+        SkipLog skips = new SkipLog();
+        try (SampleStream samples = shard.open(skips)) {
+            for (Sample s : samples) {
+                OcrRecord r = byKey.get(s.key());
+                if (r == null) {
+                    r = OcrRecord.failed(s.key(), engine, 0, 0, "missing_ocr: no OCR record for this sample");
+                }
+                ImageStats st = r.failed()
+                        ? null
+                        : ImageStats.of(new ImageText(s.key(), s.caption(), r.width(), r.height(), r.words()), matcher);
+                failed += r.failed() ? 1 : 0;
+                rows.add(row(f, shard.name(), s, r, st));
+            }
+        }
+        long dropped = skips.countsByReason().values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+        return new ParquetTable.Rows(rows, failed, dropped);
+    }
+
+    /**
+     * The OCR record a row was made from (the inverse of {@link #row}): key, engine, size, the spotted words with
+     * their confidence, box and polygon, or the error. Lets a {@code spark ocr} output feed the ablation.
+     *
+     * @param g a row of {@link #TABLE}
+     * @return its OCR record
+     */
+    public static OcrRecord ocrRecord(Group g) {
+        String key = g.getString("key", 0);
+        String engine = g.getString("engine", 0);
+        int width = g.getInteger("width", 0);
+        int height = g.getInteger("height", 0);
+        if (g.getFieldRepetitionCount("error") > 0) {
+            return OcrRecord.failed(key, engine, width, height, g.getString("error", 0));
+        }
+        List<SpottedWord> words = new ArrayList<>();
+        if (g.getFieldRepetitionCount("words") > 0) {
+            Group list = g.getGroup("words", 0);
+            for (int i = 0; i < list.getFieldRepetitionCount("list"); i++) {
+                Group e = list.getGroup("list", i).getGroup("element", 0);
+                Group poly = e.getGroup("polygon", 0);
+                float[] xy = new float[poly.getFieldRepetitionCount("list")];
+                for (int j = 0; j < xy.length; j++) {
+                    xy[j] = poly.getGroup("list", j).getFloat("element", 0);
+                }
+                words.add(new SpottedWord(
+                        e.getString("text", 0),
+                        e.getFloat("confidence", 0),
+                        new org.parrotscope.ocr.Quad(xy),
+                        new org.parrotscope.ocr.Box(
+                                e.getFloat("x0", 0), e.getFloat("y0", 0), e.getFloat("x1", 0), e.getFloat("y1", 0))));
+            }
+        }
+        return OcrRecord.ok(key, engine, width, height, words);
     }
 }

@@ -60,7 +60,8 @@ public final class Direction {
                 if (v.size() < 2) {
                     continue;
                 }
-                double mean = v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+                double mean =
+                        v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
                 for (double x : v) {
                     ss += (x - mean) * (x - mean);
                 }
@@ -79,7 +80,10 @@ public final class Direction {
      */
     public static Table spreadTable(ExperimentResults r) {
         Table t = Table.create(
-                "seed-to-seed spread", StringColumn.create("metric"), DoubleColumn.create("seed_sd"), IntColumn.create("seeds"));
+                "seed-to-seed spread",
+                StringColumn.create("metric"),
+                DoubleColumn.create("seed_sd"),
+                IntColumn.create("seeds"));
         seedSpread(r).forEach((m, sd) -> {
             t.stringColumn("metric").append(m);
             t.doubleColumn("seed_sd").append(sd);
@@ -119,8 +123,12 @@ public final class Direction {
                 continue;
             }
             for (var e : EXPECTED.entrySet()) {
-                double a = PaperTables.mean(more.stream().mapToDouble(o -> PaperTables.metric(o, e.getKey())).toArray());
-                double b = PaperTables.mean(less.stream().mapToDouble(o -> PaperTables.metric(o, e.getKey())).toArray());
+                double a = PaperTables.mean(more.stream()
+                        .mapToDouble(o -> PaperTables.metric(o, e.getKey()))
+                        .toArray());
+                double b = PaperTables.mean(less.stream()
+                        .mapToDouble(o -> PaperTables.metric(o, e.getKey()))
+                        .toArray());
                 double d = a - b;
                 double sd = spread.getOrDefault(e.getKey(), Double.NaN);
                 double threshold = 2 * sd * Math.sqrt(2.0 / Math.max(1, Math.min(more.size(), less.size())));
@@ -159,5 +167,63 @@ public final class Direction {
         return r.subsets().stream()
                 .filter(o -> o.get("label").getAsString().equals(label))
                 .toList();
+    }
+
+    /**
+     * A one-paragraph verdict of {@link #of}: how many contrasts go the paper's way beyond the spread, within it, and
+     * against it.
+     *
+     * @param direction a table of {@link #of}
+     * @return the sentence
+     */
+    public static String summary(Table direction) {
+        int as = 0;
+        int within = 0;
+        int opposite = 0;
+        int none = 0;
+        for (String v : direction.stringColumn("verdict")) {
+            switch (v) {
+                case AS_PAPER -> as++;
+                case WITHIN -> within++;
+                case OPPOSITE -> opposite++;
+                default -> none++;
+            }
+        }
+        String s = String.format(
+                java.util.Locale.ROOT,
+                "%d of %d contrasts (Sync score, written-class rate, zero-shot top-1) go the paper's way beyond the seed"
+                        + " spread, %d are within it, %d go against the paper beyond it",
+                as,
+                direction.rowCount(),
+                within,
+                opposite);
+        return none > 0 ? s + ", " + none + " have no spread to compare with." : s + ".";
+    }
+
+    /**
+     * Does a model read the printed words? Per model: the held-out score drop when the Co-Emb. pairs' text is
+     * removed, the drop when as large a random area is removed instead, and their gap (Fig. 9, Table 2's logic).
+     *
+     * @param r the results (models with several seeds: the mean)
+     * @return model, text_drop, random_drop, gap
+     */
+    public static Table removalGap(ExperimentResults r) {
+        Table f9 = PaperTables.fig9(r);
+        Table t = Table.create(
+                "text removal vs random removal (held-out pairs with text)",
+                StringColumn.create("model"),
+                DoubleColumn.create("text_drop"),
+                DoubleColumn.create("random_drop"),
+                DoubleColumn.create("gap"));
+        for (int i = 0; i < f9.rowCount(); i++) {
+            double with = f9.doubleColumn("with_text").getDouble(i);
+            double text = with - f9.doubleColumn("all_removed").getDouble(i);
+            double random = with - f9.doubleColumn("random_all_removed").getDouble(i);
+            t.stringColumn("model").append(f9.stringColumn("model").get(i));
+            t.doubleColumn("text_drop").append(text);
+            t.doubleColumn("random_drop").append(random);
+            t.doubleColumn("gap").append(text - random);
+        }
+        return t;
     }
 }

@@ -16,8 +16,8 @@ import org.parrotscope.clip.ClipConfig;
 import org.parrotscope.clip.ComputeDevice;
 import org.parrotscope.clip.WordTokenizer;
 import org.parrotscope.curate.Candidate;
-import org.parrotscope.curate.CurationInputs;
 import org.parrotscope.curate.Criterion;
+import org.parrotscope.curate.CurationInputs;
 import org.parrotscope.curate.Curations;
 import org.parrotscope.curate.Curator;
 import org.parrotscope.curate.Subset;
@@ -104,6 +104,14 @@ public final class Experiment {
         List<Shard> pool = Datasets.resolve(poolSpecs);
         Path ocr = ocr(pool, out.resolve("ocr"), "ocr");
         Path vocab = vocabulary(pool);
+        List<Criterion> withoutScores =
+                criteria.stream().filter(c -> !c.family().startsWith("III")).toList();
+        if (!withoutScores.isEmpty()) {
+            // Curations I and II need no scores: a subset too small fails before any model is trained
+            try (Progress p = progress.apply("join captions and OCR", 0L)) {
+                commonSize(CurationInputs.fromOcr(pool, poolSpecs, ocr, p), withoutScores);
+            }
+        }
         Path reference = reference(poolSpecs, vocab);
         Path poolScores = scores(reference, pool, ocr);
 
@@ -120,7 +128,9 @@ public final class Experiment {
 
         ExperimentResults.Builder results = ExperimentResults.builder(cfg);
         results.reference(
-                reference, evaluate(reference, out.resolve("eval/" + REFERENCE)), heldOut(reference, REFERENCE, held, heldOcr));
+                reference,
+                evaluate(reference, out.resolve("eval/" + REFERENCE)),
+                heldOut(reference, REFERENCE, held, heldOcr));
         for (long seed : cfg.seeds()) {
             Path dir = out.resolve("subsets/seed-" + seed);
             List<Subset> subsets = Curator.curate(in, criteria, size, seed);
@@ -132,7 +142,8 @@ public final class Experiment {
                 String id = s.criterion().id();
                 String name = "seed-" + seed + "/" + id;
                 Path model;
-                try (Progress p = progress.apply("train " + name, (long) cfg.train().steps())) {
+                try (Progress p =
+                        progress.apply("train " + name, (long) cfg.train().steps())) {
                     model = ModelTraining.trained(
                             cfg.train(),
                             List.of(manifests.get(id).toString()),
@@ -143,7 +154,13 @@ public final class Experiment {
                             p);
                 }
                 results.subset(
-                        s, seed, stats, i, model, evaluate(model, out.resolve("eval/" + name)), heldOut(model, name, held, heldOcr));
+                        s,
+                        seed,
+                        stats,
+                        i,
+                        model,
+                        evaluate(model, out.resolve("eval/" + name)),
+                        heldOut(model, name, held, heldOcr));
             }
         }
         ExperimentResults r = results.build();
@@ -160,18 +177,23 @@ public final class Experiment {
 
     private void checkConfig() throws IOException {
         Path f = out.resolve(CONFIG);
-        JsonObject now = comparable(cfg.toJson());
+        // compared as written: a float and its decimal text differ as numbers, and null keys are not written
+        JsonObject now = comparable(Json.parse(Json.PRETTY.toJson(cfg.toJson())).getAsJsonObject());
         if (Files.exists(f)) {
-            JsonObject before = comparable(Json.parse(Files.readString(f, StandardCharsets.UTF_8)).getAsJsonObject());
+            JsonObject before = comparable(
+                    Json.parse(Files.readString(f, StandardCharsets.UTF_8)).getAsJsonObject());
             List<String> diff = new ArrayList<>();
-            for (String k : now.keySet()) {
+            java.util.Set<String> keys = new java.util.TreeSet<>(now.keySet());
+            keys.addAll(before.keySet());
+            for (String k : keys) {
                 if (!now.get(k).equals(before.get(k))) {
                     diff.add(k);
                 }
             }
             if (!diff.isEmpty()) {
-                throw new IllegalArgumentException(out + " holds an experiment made with another configuration (differs in "
-                        + String.join(", ", diff) + "): use a new output folder");
+                throw new IllegalArgumentException(
+                        out + " holds an experiment made with another configuration (differs in "
+                                + String.join(", ", diff) + "): use a new output folder");
             }
         }
         AtomicFiles.writeString(f, Json.PRETTY.toJson(cfg.toJson()) + "\n");
@@ -254,9 +276,11 @@ public final class Experiment {
             log.accept("reference CLIP: " + cfg.referenceModel() + " (given)");
             return cfg.referenceModel();
         }
-        int samples = (int) Math.min(Integer.MAX_VALUE, cfg.pool().generated() ? cfg.pool().samples() : Integer.MAX_VALUE);
+        int samples = (int)
+                Math.min(Integer.MAX_VALUE, cfg.pool().generated() ? cfg.pool().samples() : Integer.MAX_VALUE);
         Path model;
-        try (Progress p = progress.apply("train reference CLIP on the whole pool", (long) cfg.reference().steps())) {
+        try (Progress p = progress.apply(
+                "train reference CLIP on the whole pool", (long) cfg.reference().steps())) {
             model = ModelTraining.trained(cfg.reference(), poolSpecs, samples, vocab, 0, out.resolve(REFERENCE), p);
         }
         log.accept("reference CLIP: " + model);
@@ -318,14 +342,21 @@ public final class Experiment {
             AtomicFiles.writeString(scores, Json.COMPACT.toJson(a) + "\n");
             AtomicFiles.writeString(json, Json.PRETTY.toJson(r.toJson()) + "\n");
         }
-        JsonObject o = Json.parse(Files.readString(json, StandardCharsets.UTF_8)).getAsJsonObject();
+        JsonObject o =
+                Json.parse(Files.readString(json, StandardCharsets.UTF_8)).getAsJsonObject();
         o.getAsJsonObject("sync").add("scores", Json.parse(Files.readString(scores, StandardCharsets.UTF_8)));
         return o;
     }
 
     private JsonObject heldOut(Path model, String name, List<Shard> held, Path heldOcr) throws IOException {
         try (Progress p = progress.apply("held-out scores " + name, 0L)) {
-            return HeldOutScores.of(model, held, heldOcr, out.resolve("heldout/scores/" + name), cfg.heldout().seed(), p);
+            return HeldOutScores.of(
+                    model,
+                    held,
+                    heldOcr,
+                    out.resolve("heldout/scores/" + name),
+                    cfg.heldout().seed(),
+                    p);
         }
     }
 }

@@ -182,16 +182,16 @@ public record ExperimentConfig(
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(source + ": not a JSON object: " + e.getMessage(), e);
         }
-        JsonObject d = source.equals(DEFAULT)
-                ? o
-                : Json.parse(defaultJson()).getAsJsonObject();
+        JsonObject d = source.equals(DEFAULT) ? o : Json.parse(defaultJson()).getAsJsonObject();
         Reader r = new Reader(o, d, source, base);
         try {
             return new ExperimentConfig(
                     r.string("name"),
                     r.pool("pool"),
-                    new Ocr(r.sub("ocr").string("engine"), r.sub("ocr").integer("det_upscale_to"), r.sub("ocr")
-                            .integer("threads")),
+                    new Ocr(
+                            r.sub("ocr").string("engine"),
+                            r.sub("ocr").integer("det_upscale_to"),
+                            r.sub("ocr").integer("threads")),
                     r.path("reference_model"),
                     r.recipe("reference"),
                     r.strings("curations"),
@@ -255,8 +255,19 @@ public record ExperimentConfig(
      */
     public ExperimentConfig withSeeds(List<Long> s) {
         return new ExperimentConfig(
-                name, pool, ocr, referenceModel, reference, curations, subsetSize, minSubsetSize, s, train, eval,
-                heldout, device);
+                name,
+                pool,
+                ocr,
+                referenceModel,
+                reference,
+                curations,
+                subsetSize,
+                minSubsetSize,
+                s,
+                train,
+                eval,
+                heldout,
+                device);
     }
 
     /**
@@ -267,8 +278,75 @@ public record ExperimentConfig(
      */
     public ExperimentConfig withReferenceModel(Path model) {
         return new ExperimentConfig(
-                name, pool, ocr, model, reference, curations, subsetSize, minSubsetSize, seeds, train, eval, heldout,
+                name,
+                pool,
+                ocr,
+                model,
+                reference,
+                curations,
+                subsetSize,
+                minSubsetSize,
+                seeds,
+                train,
+                eval,
+                heldout,
                 device);
+    }
+
+    /**
+     * A copy with values replaced by dotted key, e.g. {@code pool.samples} to {@code "3000"} or {@code seeds} to
+     * {@code "0,1,2"}: the notebook's parameters. A blank value leaves its key alone. A value is read as JSON when it
+     * is one; for a key holding a list, a comma-separated text is a list; otherwise it is a string. Relative paths
+     * are resolved against the working folder.
+     *
+     * @param overrides dotted key to value
+     * @return the copy
+     * @throws IllegalArgumentException naming an unknown key or a malformed value
+     */
+    public ExperimentConfig withOverrides(java.util.Map<String, String> overrides) {
+        JsonObject o = Json.parse(Json.PRETTY.toJson(toJson())).getAsJsonObject();
+        for (var e : overrides.entrySet()) {
+            if (e.getValue() == null || e.getValue().isBlank()) {
+                continue;
+            }
+            String[] path = e.getKey().split("\\.");
+            JsonObject at = o;
+            for (int i = 0; i < path.length - 1; i++) {
+                if (!at.has(path[i]) || !at.get(path[i]).isJsonObject()) {
+                    throw new IllegalArgumentException("unknown configuration key " + e.getKey());
+                }
+                at = at.getAsJsonObject(path[i]);
+            }
+            String leaf = path[path.length - 1];
+            if (!at.has(leaf) && !leaf.equals("reference_model")) {
+                throw new IllegalArgumentException("unknown configuration key " + e.getKey());
+            }
+            String v = e.getValue().strip();
+            JsonElement value;
+            if (at.has(leaf) && at.get(leaf).isJsonArray() && !v.startsWith("[")) {
+                JsonArray a = new JsonArray();
+                for (String part : v.split(",")) {
+                    if (!part.isBlank()) {
+                        a.add(Json.parse(quoteUnlessNumber(part.strip())));
+                    }
+                }
+                value = a;
+            } else {
+                value = Json.parse(quoteUnlessNumber(v));
+            }
+            at.add(leaf, value);
+        }
+        return parse(
+                Json.PRETTY.toJson(o),
+                "overrides " + overrides.keySet(),
+                Path.of("").toAbsolutePath());
+    }
+
+    private static String quoteUnlessNumber(String v) {
+        if (v.startsWith("[") || v.startsWith("{") || v.equals("null") || v.matches("-?[0-9.eE+-]+")) {
+            return v;
+        }
+        return new com.google.gson.JsonPrimitive(v).toString();
     }
 
     private static JsonObject poolJson(Pool p) {
@@ -361,7 +439,9 @@ public record ExperimentConfig(
 
         Path path(String key) {
             JsonElement e = get(key);
-            return e.isJsonNull() || e.getAsString().isBlank() ? null : base.resolve(e.getAsString()).normalize();
+            return e.isJsonNull() || e.getAsString().isBlank()
+                    ? null
+                    : base.resolve(e.getAsString()).normalize();
         }
 
         List<String> strings(String key) {
@@ -377,7 +457,8 @@ public record ExperimentConfig(
         /** Shard specs or paths: relative ones against the file's folder, URIs and absolute paths as given. */
         List<String> paths(String key) {
             return strings(key).stream()
-                    .map(s -> s.contains("://") || Path.of(s.replaceAll("[{*?].*$", "")).isAbsolute()
+                    .map(s -> s.contains("://")
+                                    || Path.of(s.replaceAll("[{*?].*$", "")).isAbsolute()
                             ? s
                             : base.resolve(s).toString())
                     .toList();
@@ -405,8 +486,12 @@ public record ExperimentConfig(
 
         Recipe recipe(String key) {
             Reader p = sub(key);
+            String preset = p.string("preset");
+            if (preset.endsWith(".json")) {
+                preset = base.resolve(preset).normalize().toString(); // an architecture file beside the config
+            }
             return new Recipe(
-                    p.string("preset"),
+                    preset,
                     p.integer("steps"),
                     p.integer("batch"),
                     (float) p.number("lr"),

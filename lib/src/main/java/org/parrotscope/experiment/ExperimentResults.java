@@ -75,7 +75,8 @@ public record ExperimentResults(JsonObject json) {
     public void writeTables(Path dir) throws IOException {
         Files.createDirectories(dir);
         for (Table t : PaperTables.all(this)) {
-            AtomicFiles.writeString(dir.resolve(PaperTables.fileName(t)), t.write().toString("csv"));
+            AtomicFiles.writeString(
+                    dir.resolve(PaperTables.fileName(t)), t.write().toString("csv"));
         }
     }
 

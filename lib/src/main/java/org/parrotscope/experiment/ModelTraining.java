@@ -35,7 +35,12 @@ final class ModelTraining {
      * @throws IOException when training fails to read or write
      */
     static Path trained(
-            ExperimentConfig.Recipe recipe, List<String> data, int samples, Path vocab, long seed, Path dir,
+            ExperimentConfig.Recipe recipe,
+            List<String> data,
+            int samples,
+            Path vocab,
+            long seed,
+            Path dir,
             Progress progress)
             throws IOException {
         Path fin = dir.resolve("final");

@@ -29,8 +29,8 @@ public final class PaperTables {
     public static final Map<String, String> METRICS = metrics();
 
     /** Which paper table each curation is. */
-    private static final Map<String, String> TABLE_OF = Map.of(
-            "I", "Table 3", "II", "Table 4", "III-RSA", "Table 5", "III-RSC", "Table 6");
+    private static final Map<String, String> TABLE_OF =
+            Map.of("I", "Table 3", "II", "Table 4", "III-RSA", "Table 5", "III-RSC", "Table 6");
 
     private PaperTables() {}
 
@@ -103,7 +103,11 @@ public final class PaperTables {
             }
             Table p = paper.where(paper.stringColumn(PaperNumbers.SUBSET_LABEL).isEqualTo(label));
             for (String c : paperCols) {
-                t.doubleColumn("paper_" + c).append(p.rowCount() == 0 ? Double.NaN : p.doubleColumn(c).getDouble(0));
+                t.doubleColumn("paper_" + c)
+                        .append(
+                                p.rowCount() == 0
+                                        ? Double.NaN
+                                        : p.doubleColumn(c).getDouble(0));
             }
         }
         return t;
@@ -119,11 +123,13 @@ public final class PaperTables {
     public static Table table10(ExperimentResults r) {
         Map<String, List<JsonObject>> models = new LinkedHashMap<>();
         models.put(Experiment.REFERENCE, List.of(r.reference()));
-        r.subsets().forEach(o -> models.computeIfAbsent(o.get("label").getAsString(), k -> new ArrayList<>())
-                .add(o));
+        r.subsets()
+                .forEach(o -> models.computeIfAbsent(o.get("label").getAsString(), k -> new ArrayList<>())
+                        .add(o));
         Table t = Table.create(
                 "Table 10 layout (ours)",
-                StringColumn.create("metric", List.of("Sync score (mean)", "Sync score (std)", "zero-shot top-1", "retrieval")));
+                StringColumn.create(
+                        "metric", List.of("Sync score (mean)", "Sync score (std)", "zero-shot top-1", "retrieval")));
         List<String> paths = List.of("sync.mean", "sync.std", "zeroshot.top1", "retrieval.r1_mean");
         models.forEach((name, rows) -> {
             DoubleColumn c = DoubleColumn.create(name);
@@ -144,7 +150,8 @@ public final class PaperTables {
         Table p = PaperNumbers.table10();
         Table t = Table.create(
                 "Table 10 (paper)",
-                StringColumn.create("metric", List.of("Sync score (mean)", "Sync score (std)", "ImageNet", "retrieval")));
+                StringColumn.create(
+                        "metric", List.of("Sync score (mean)", "Sync score (std)", "ImageNet", "retrieval")));
         List<String> cols = List.of("sync_mean", "sync_std", "imagenet", "retrieval");
         for (int i = 0; i < p.rowCount(); i++) {
             DoubleColumn c = DoubleColumn.create(p.stringColumn("model").get(i));
@@ -163,8 +170,11 @@ public final class PaperTables {
      * @return model, seed, sync
      */
     public static Table fig8(ExperimentResults r) {
-        Table t = Table.create("Fig. 8 data (Sync scores per model)", StringColumn.create("model"),
-                IntColumn.create("seed"), DoubleColumn.create("sync"));
+        Table t = Table.create(
+                "Fig. 8 data (Sync scores per model)",
+                StringColumn.create("model"),
+                IntColumn.create("seed"),
+                DoubleColumn.create("sync"));
         List<JsonObject> all = new ArrayList<>();
         all.add(r.reference());
         all.addAll(r.subsets());
@@ -197,18 +207,26 @@ public final class PaperTables {
         PaperNumbers.FIG9_COLUMNS.forEach(k -> t.addColumns(DoubleColumn.create("paper_" + k)));
         Map<String, List<JsonObject>> models = new LinkedHashMap<>();
         models.put(Experiment.REFERENCE, List.of(r.reference()));
-        r.subsets().forEach(o -> models.computeIfAbsent(o.get("label").getAsString(), k -> new ArrayList<>())
-                .add(o));
+        r.subsets()
+                .forEach(o -> models.computeIfAbsent(o.get("label").getAsString(), k -> new ArrayList<>())
+                        .add(o));
         Table paper = PaperNumbers.fig9();
         models.forEach((name, rows) -> {
             t.stringColumn("model").append(name);
             for (String k : HeldOutScores.KEYS) {
-                t.doubleColumn(k).append(mean(rows.stream().mapToDouble(o -> metric(o, "heldout." + k)).toArray()));
+                t.doubleColumn(k)
+                        .append(mean(rows.stream()
+                                .mapToDouble(o -> metric(o, "heldout." + k))
+                                .toArray()));
             }
             String label = name.equals(Experiment.REFERENCE) ? "CLIP baseline" : name;
             Table p = paper.where(paper.stringColumn(PaperNumbers.SUBSET_LABEL).isEqualTo(label));
             for (String k : PaperNumbers.FIG9_COLUMNS) {
-                t.doubleColumn("paper_" + k).append(p.rowCount() == 0 ? Double.NaN : p.doubleColumn(k).getDouble(0));
+                t.doubleColumn("paper_" + k)
+                        .append(
+                                p.rowCount() == 0
+                                        ? Double.NaN
+                                        : p.doubleColumn(k).getDouble(0));
             }
         });
         return t;

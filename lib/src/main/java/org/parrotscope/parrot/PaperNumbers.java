@@ -261,7 +261,15 @@ public final class PaperNumbers {
                 "Table 12 (CC12M 3M subsets, paper)",
                 SUBSET_LABEL,
                 TABLE12,
-                List.of("rn50_in", "rn50_ret", "rn50_avg", "rn50_sync", "vitb_in", "vitb_ret", "vitb_avg", "vitb_sync"));
+                List.of(
+                        "rn50_in",
+                        "rn50_ret",
+                        "rn50_avg",
+                        "rn50_sync",
+                        "vitb_in",
+                        "vitb_ret",
+                        "vitb_avg",
+                        "vitb_sync"));
     }
 
     private static Table rows(String name, String label, Object[][] data, List<String> columns) {

@@ -109,7 +109,12 @@ public final class Experiment {
         if (!withoutScores.isEmpty()) {
             // Curations I and II need no scores: a subset too small fails before any model is trained
             try (Progress p = progress.apply("join captions and OCR", 0L)) {
-                commonSize(CurationInputs.fromOcr(pool, poolSpecs, ocr, p), withoutScores);
+                CurationInputs spotted = CurationInputs.fromOcr(pool, poolSpecs, ocr, p);
+                Curator.curate(
+                        spotted,
+                        withoutScores,
+                        commonSize(spotted, withoutScores),
+                        cfg.seeds().get(0));
             }
         }
         Path reference = reference(poolSpecs, vocab);

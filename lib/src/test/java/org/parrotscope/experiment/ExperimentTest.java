@@ -2,8 +2,6 @@ package org.parrotscope.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -18,7 +16,6 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parrotscope.curate.SubsetTooSmallException;
 import org.parrotscope.data.Datasets;
 import org.parrotscope.data.Sample;
 import org.parrotscope.data.SampleStream;
@@ -152,48 +149,6 @@ class ExperimentTest {
         assertEquals(first.subsets().size(), again.subsets().size());
         // the untouched model's row is the same as before
         assertEquals(first.subsets().get(1), again.subsets().get(1));
-    }
-
-    @Test
-    void anotherConfiguration_inTheSameFolder_isRefusedNamingTheKey() {
-        String other = TINY.replace(
-                "\"steps\": 2, \"batch\": 8, \"warmup\": 1},\n             \"eval\"",
-                "\"steps\": 3, \"batch\": 8, \"warmup\": 1},\n             \"eval\"");
-        assertNotEquals(TINY, other);
-        var e = assertThrows(
-                IllegalArgumentException.class,
-                () -> new Experiment(tiny(other, shared), out, (t, n) -> Progress.silent(), line -> {}).run());
-        assertTrue(e.getMessage().contains("train"), e.getMessage());
-    }
-
-    @Test
-    void subsetTooSmall_failsBeforeTraining_namingTheCriterionAndItsCount() throws Exception {
-        // Curation I at the pool's size: "w/ Emb. Text Only" has only the images with text (counted from the truth)
-        String json = TINY.replace(
-                "\"min_subset_size\": 2,", "\"min_subset_size\": 2, \"subset_size\": 200, \"curations\": [\"I\"],");
-        Path o = shared.resolve("too-small");
-        var e = assertThrows(
-                SubsetTooSmallException.class,
-                () -> new Experiment(tiny(json, shared), o, (t, n) -> Progress.silent(), line -> {}).run());
-        int text = 0;
-        try (SampleStream s =
-                Datasets.open(Datasets.resolve(List.of(o.resolve("pool").toString())), new SkipLog())) {
-            for (Sample x : s) {
-                text += x.metadata()
-                                        .getAsJsonObject("truth")
-                                        .getAsJsonArray("words")
-                                        .size()
-                                > 0
-                        ? 1
-                        : 0;
-            }
-        }
-        assertTrue(
-                e.getMessage().contains("w/ Emb. Text Only (I-text-only) has " + text + " candidates"), e.getMessage());
-        assertTrue(
-                e.getMessage().contains("w/o Emb. Text (I-no-text) has " + (200 - text) + " candidates"),
-                e.getMessage());
-        assertFalse(Files.exists(o.resolve("reference")), "no model was trained");
     }
 
     private static List<String> keys(Path manifest) throws Exception {

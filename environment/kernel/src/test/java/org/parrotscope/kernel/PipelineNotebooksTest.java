@@ -53,7 +53,9 @@ class PipelineNotebooksTest {
             // 08-cluster: clusters and merged groups for a 400-image pool
             Map.entry("K", "8"),
             Map.entry("GROUPS", "4"),
-            // 09-subset-experiment: a tiny pool read by the oracle, the tiny preset for two steps, two seeds
+            // 09-subset-experiment: Curation I on a tiny pool read by the oracle, the tiny preset for two steps,
+            // a spread run with two seeds
+            Map.entry("EXP_CURATIONS", "I"),
             Map.entry("EXP_POOL", "200"),
             Map.entry("EXP_OCR", "oracle"),
             Map.entry("EXP_PRESET", "tiny"),

@@ -41,6 +41,8 @@ public final class ParrotScope implements Runnable {
             // train / eval
             new TrainCommand(),
             new EvalCommand(),
+            // experiment
+            new ExperimentCommand(),
             // bench
             new BenchCommand(),
         };

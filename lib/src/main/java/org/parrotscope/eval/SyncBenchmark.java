@@ -84,7 +84,7 @@ public record SyncBenchmark(TextCanvas canvas, List<SyncStyle> styles, int batch
             }
         }
         byLength.values().removeIf(List::isEmpty);
-        return new SyncResult(GroupStats.of(all), summarise(byStyle), summarise(byFreq), summarise(byLength));
+        return new SyncResult(GroupStats.of(all), summarise(byStyle), summarise(byFreq), summarise(byLength), all);
     }
 
     /**

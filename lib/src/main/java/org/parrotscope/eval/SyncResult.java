@@ -19,15 +19,34 @@ import tech.tablesaw.api.Table;
  * @param byStyle per background/text style ({@link SyncStyle#label()})
  * @param byFrequency per corpus-frequency tercile (high, mid, low, with count ranges)
  * @param byLength per text length in characters
+ * @param scores every score, style by style in vocabulary order (the distribution of Fig. 8); may be empty
  */
 public record SyncResult(
         GroupStats overall,
         Map<String, GroupStats> byStyle,
         Map<String, GroupStats> byFrequency,
-        Map<String, GroupStats> byLength) {
+        Map<String, GroupStats> byLength,
+        List<Double> scores) {
 
-    /** Copies the maps, keeping their order. */
+    /**
+     * A result without the single scores.
+     *
+     * @param overall all n-grams and styles pooled
+     * @param byStyle per style
+     * @param byFrequency per frequency tercile
+     * @param byLength per text length
+     */
+    public SyncResult(
+            GroupStats overall,
+            Map<String, GroupStats> byStyle,
+            Map<String, GroupStats> byFrequency,
+            Map<String, GroupStats> byLength) {
+        this(overall, byStyle, byFrequency, byLength, List.of());
+    }
+
+    /** Copies the maps, keeping their order, and the scores. */
     public SyncResult {
+        scores = List.copyOf(scores);
         byStyle = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byStyle));
         byFrequency = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byFrequency));
         byLength = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byLength));

@@ -131,6 +131,159 @@ public final class PaperNumbers {
     /** Step 12, the debiased subset keeps aesthetic score &gt; 4.5 (the paper's text prints 0.45, a typo). */
     public static final double DEBIASED_MIN_AESTHETIC = 4.5;
 
+    // Tables 3-6 (3M subsets) and Fig. 9, as the paper lays them out: one row per subset, the paper's label.
+
+    /** Column names of {@link #subsetTable}: the curation, the paper's row label, then the metrics. */
+    public static final String CURATION = "curation";
+
+    /** The paper's row label of a subset (as {@code curate.Criterion#label()}). */
+    public static final String SUBSET_LABEL = "subset";
+
+    /**
+     * Tables 3 (Curation I), 4 (II), 5 (III, RSA) and 6 (III, RSC), 3M samples: per subset ImageNet zero-shot top-1
+     * (IN), retrieval (Ret.) and the 38-task average (Avg.) of RN50 and ViT-B, and Avg. S(●) (OpenAI ViT-B/32 score of
+     * the subset, Tables 5-6 only; NaN elsewhere). Row order and labels are the paper's.
+     */
+    private static final Object[][] SUBSETS_3M = {
+        // curation, label, avg_s, rn50 IN, Ret., Avg., vit-b IN, Ret., Avg.
+        {"I", "Random", Double.NaN, 0.204, 0.222, 0.256, 0.131, 0.148, 0.210}, // Table 3
+        {"I", "w/o Emb. Text", Double.NaN, 0.228, 0.232, 0.282, 0.162, 0.164, 0.234},
+        {"I", "w/ Emb. Text Only", Double.NaN, 0.071, 0.139, 0.164, 0.052, 0.111, 0.153},
+        {"II", "CoTR = 0.0", Double.NaN, 0.193, 0.229, 0.247, 0.132, 0.164, 0.206}, // Table 4
+        {"II", "CoTR >= 0.3", Double.NaN, 0.031, 0.110, 0.137, 0.029, 0.084, 0.130},
+        {"II", "CoTR >= 0.5", Double.NaN, 0.021, 0.099, 0.124, 0.021, 0.082, 0.119},
+        {"II", "CoTR >= 0.8", Double.NaN, 0.012, 0.082, 0.096, 0.012, 0.076, 0.104},
+        {"II", "CoTR = 1.0", Double.NaN, 0.012, 0.074, 0.102, 0.013, 0.076, 0.103},
+        {"III-RSA", "RSA < 0.0", 0.319, 0.181, 0.220, 0.239, 0.123, 0.159, 0.198}, // Table 5
+        {"III-RSA", "RSA >= 0.0", 0.339, 0.126, 0.180, 0.215, 0.079, 0.129, 0.185},
+        {"III-RSA", "RSA >= 0.1", 0.351, 0.041, 0.123, 0.148, 0.031, 0.103, 0.134},
+        {"III-RSA", "RSA >= 0.2", 0.360, 0.017, 0.094, 0.109, 0.012, 0.080, 0.103},
+        {"III-RSA", "RSA >= 0.3", 0.376, 0.009, 0.075, 0.097, 0.006, 0.070, 0.096},
+        {"III-RSC", "RSC < 0.0", 0.326, 0.125, 0.171, 0.209, 0.079, 0.129, 0.174}, // Table 6
+        {"III-RSC", "RSC >= 0.0", 0.345, 0.062, 0.129, 0.168, 0.045, 0.119, 0.149},
+        {"III-RSC", "RSC >= 0.1", 0.354, 0.014, 0.091, 0.106, 0.018, 0.091, 0.116},
+        {"III-RSC", "RSC >= 0.2", 0.364, 0.008, 0.084, 0.104, 0.008, 0.076, 0.106},
+        {"III-RSC", "RSC >= 0.3", 0.380, 0.005, 0.058, 0.084, 0.004, 0.059, 0.091},
+    };
+
+    /** Metric columns of {@link #subsetTable}. */
+    public static final List<String> SUBSET_COLUMNS =
+            List.of("avg_s", "rn50_in", "rn50_ret", "rn50_avg", "vitb_in", "vitb_ret", "vitb_avg");
+
+    /**
+     * Fig. 9 (digitised from the figure, good to about 0.003): each model's mean CLIP score on the held-out 2M LAION
+     * set, on the pairs without text, on the parrot-dominated pairs with text, and on those after All-Emb. and
+     * Co-Emb. removal. The first row is OpenAI's CLIP; the others were trained on the 3M subsets.
+     */
+    private static final Object[][] FIG9 = {
+        {"CLIP baseline", 0.320, 0.365, 0.242, 0.248},
+        {"CoTR = 0.0", 0.303, 0.186, 0.148, 0.161},
+        {"CoTR >= 0.3", 0.237, 0.415, 0.152, 0.157},
+        {"CoTR >= 0.5", 0.215, 0.420, 0.150, 0.149},
+        {"CoTR >= 0.8", 0.194, 0.401, 0.146, 0.138},
+        {"CoTR = 1.0", 0.172, 0.375, 0.126, 0.120},
+        {"RSA < 0.0", 0.303, 0.200, 0.152, 0.165},
+        {"RSA >= 0.0", 0.283, 0.298, 0.146, 0.161},
+        {"RSA >= 0.1", 0.262, 0.408, 0.157, 0.164},
+        {"RSA >= 0.2", 0.244, 0.442, 0.165, 0.162},
+        {"RSA >= 0.3", 0.226, 0.447, 0.174, 0.163},
+        {"RSC < 0.0", 0.292, 0.213, 0.152, 0.168},
+        {"RSC >= 0.0", 0.266, 0.366, 0.157, 0.165},
+        {"RSC >= 0.1", 0.246, 0.435, 0.167, 0.164},
+        {"RSC >= 0.2", 0.238, 0.459, 0.181, 0.168},
+        {"RSC >= 0.3", 0.221, 0.456, 0.195, 0.169},
+    };
+
+    /** Columns of {@link #fig9()}. */
+    public static final List<String> FIG9_COLUMNS = List.of("without_text", "with_text", "all_removed", "co_removed");
+
+    /**
+     * Table 10: Sync score (mean, std), ImageNet, retrieval and 38-task average of the released ViT-B/32 models and
+     * the paper's debiased one. The DataComp columns are DataComp's no-filtering baselines.
+     */
+    private static final Object[][] TABLE10 = {
+        {"debiased (100M LAION, the paper's)", 0.163, 0.0659, 0.526, 0.421, 0.443},
+        {"CLIP (400M WIT)", 0.317, 0.0305, 0.633, 0.501, 0.525},
+        {"OpenCLIP (2B LAION)", 0.368, 0.0427, 0.666, 0.560, 0.565},
+        {"DataComp medium (128M)", 0.268, 0.0247, 0.176, 0.219, 0.258},
+        {"DataComp large (1.28B)", 0.338, 0.0341, 0.459, 0.419, 0.437},
+    };
+
+    /**
+     * Table 12 (CC12M, 3M subsets, Curation I): IN, Ret., Avg. and Sync score of RN50 and ViT-B, the paper's only
+     * Sync scores of curated-subset models.
+     */
+    private static final Object[][] TABLE12 = {
+        {"Random", 0.205, 0.253, 0.229, 0.186, 0.142, 0.193, 0.206, 0.127},
+        {"w/o Emb. Text", 0.206, 0.248, 0.231, 0.121, 0.151, 0.190, 0.214, 0.096},
+        {"w/ Emb. Text Only", 0.161, 0.232, 0.210, 0.220, 0.113, 0.165, 0.196, 0.148},
+    };
+
+    /**
+     * Tables 3-6 at 3M samples in the paper's row order: curation, subset (the paper's label), {@link
+     * #SUBSET_COLUMNS}.
+     *
+     * @return a new table
+     */
+    public static Table subsetTable() {
+        Table t = Table.create(
+                "Tables 3-6 (3M LAION subsets, paper)",
+                StringColumn.create(CURATION),
+                StringColumn.create(SUBSET_LABEL));
+        SUBSET_COLUMNS.forEach(c -> t.addColumns(DoubleColumn.create(c)));
+        for (Object[] row : SUBSETS_3M) {
+            t.stringColumn(CURATION).append((String) row[0]);
+            t.stringColumn(SUBSET_LABEL).append((String) row[1]);
+            for (int i = 0; i < SUBSET_COLUMNS.size(); i++) {
+                t.doubleColumn(SUBSET_COLUMNS.get(i)).append((double) row[2 + i]);
+            }
+        }
+        return t;
+    }
+
+    /** @return Fig. 9 (digitised): subset (the model's training subset), {@link #FIG9_COLUMNS} */
+    public static Table fig9() {
+        return rows("Fig. 9 (held-out LAION, digitised, paper)", SUBSET_LABEL, FIG9, FIG9_COLUMNS);
+    }
+
+    /** @return Table 10 in full: model, sync_mean, sync_std, imagenet, retrieval, avg38 */
+    public static Table table10() {
+        return rows(
+                "Table 10 (ViT-B/32, paper)",
+                "model",
+                TABLE10,
+                List.of("sync_mean", "sync_std", "imagenet", "retrieval", "avg38"));
+    }
+
+    /** @return Table 12: subset, rn50_in, rn50_ret, rn50_avg, rn50_sync, vitb_in, vitb_ret, vitb_avg, vitb_sync */
+    public static Table table12() {
+        return rows(
+                "Table 12 (CC12M 3M subsets, paper)",
+                SUBSET_LABEL,
+                TABLE12,
+                List.of(
+                        "rn50_in",
+                        "rn50_ret",
+                        "rn50_avg",
+                        "rn50_sync",
+                        "vitb_in",
+                        "vitb_ret",
+                        "vitb_avg",
+                        "vitb_sync"));
+    }
+
+    private static Table rows(String name, String label, Object[][] data, List<String> columns) {
+        Table t = Table.create(name, StringColumn.create(label));
+        columns.forEach(c -> t.addColumns(DoubleColumn.create(c)));
+        for (Object[] row : data) {
+            t.stringColumn(label).append((String) row[0]);
+            for (int i = 0; i < columns.size(); i++) {
+                t.doubleColumn(columns.get(i)).append((double) row[1 + i]);
+            }
+        }
+        return t;
+    }
+
     private PaperNumbers() {}
 
     /** @return Table 1 of LAION-2B: statistic, value (counts, and rates as fractions) */

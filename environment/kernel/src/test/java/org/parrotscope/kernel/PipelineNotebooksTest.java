@@ -52,7 +52,19 @@ class PipelineNotebooksTest {
             Map.entry("NGRAMS", "16"),
             // 08-cluster: clusters and merged groups for a 400-image pool
             Map.entry("K", "8"),
-            Map.entry("GROUPS", "4"));
+            Map.entry("GROUPS", "4"),
+            // 09-subset-experiment: Curation I on a tiny pool read by the oracle, the tiny preset for two steps,
+            // a spread run with two seeds
+            Map.entry("EXP_CURATIONS", "I"),
+            Map.entry("EXP_POOL", "200"),
+            Map.entry("EXP_OCR", "oracle"),
+            Map.entry("EXP_PRESET", "tiny"),
+            Map.entry("EXP_BATCH", "8"),
+            Map.entry("EXP_STEPS", "2"),
+            Map.entry("EXP_REF_STEPS", "2"),
+            Map.entry("EXP_HELDOUT", "24"),
+            Map.entry("EXP_MIN_SUBSET", "2"),
+            Map.entry("SPREAD_SEEDS", "0,1"));
 
     @TempDir
     static Path tmp;

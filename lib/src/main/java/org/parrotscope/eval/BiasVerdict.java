@@ -11,8 +11,9 @@ import tech.tablesaw.api.Table;
 /**
  * Whether two models differ the way the paper says a text-trained model differs from a text-free one (Sec. 6,
  * Table 3, Fig. 8, Table 10): lower zero-shot accuracy and retrieval, a higher Sync score; and, our addition
- * through Goh et al.'s typographic attack ({@link TypographicProbe}), more often fooled by a written class name. Each difference is judged against its sampling error, so a notebook can state its
- * conclusion from its own numbers instead of from a run typed into its prose.
+ * through Goh et al.'s typographic attack ({@link TypographicProbe}), more often fooled by a written class name.
+ * Each difference is judged against its sampling error, so a notebook can state its conclusion from its own
+ * numbers instead of from a run typed into its prose.
  *
  * <p>Each model's value gets a 95% confidence interval: Wilson's score interval for accuracies and rates
  * ({@link Interval#wilson}), mean ± 1.96 std/sqrt(n) for the Sync mean ({@link Interval#ofMean}). A difference

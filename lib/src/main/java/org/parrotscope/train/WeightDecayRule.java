@@ -20,7 +20,8 @@ public final class WeightDecayRule {
     /**
      * Whether a parameter decays (OpenCLIP's rule plus our embedding exclusion, see above).
      *
-     * @param openClipName the parameter's OpenCLIP name, e.g. {@code visual.transformer.resblocks.0.attn.in_proj_weight}
+     * @param openClipName the parameter's OpenCLIP name, e.g. {@code
+     *     visual.transformer.resblocks.0.attn.in_proj_weight}
      * @param ndim the number of dimensions of the parameter
      * @return true when weight decay applies
      */

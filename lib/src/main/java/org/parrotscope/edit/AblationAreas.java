@@ -176,6 +176,35 @@ public final class AblationAreas {
     }
 
     /**
+     * One sentence per row of a {@link #summary} table, with its numbers.
+     *
+     * @param summary the table (not modified)
+     * @return the sentences, in row order
+     */
+    public static List<String> describe(Table summary) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < summary.rowCount(); i++) {
+            out.add(String.format(
+                    java.util.Locale.ROOT,
+                    "%s (%d images): masked area %.4f of the image for the text vs %.4f for the donor; mean pixel"
+                            + " change %.2f vs %.2f (0-255); gap S(random) - S(removed) %.4f, at equal area %.4f"
+                            + " ± %.4f, at equal pixel change %.4f ± %.4f",
+                    summary.stringColumn("removal").get(i),
+                    summary.intColumn("n").getInt(i),
+                    summary.doubleColumn("text_area").getDouble(i),
+                    summary.doubleColumn("donor_area").getDouble(i),
+                    summary.doubleColumn("text_change").getDouble(i),
+                    summary.doubleColumn("donor_change").getDouble(i),
+                    summary.doubleColumn("gap").getDouble(i),
+                    summary.doubleColumn("gap_equal_area").getDouble(i),
+                    summary.doubleColumn("gap_equal_area_se").getDouble(i),
+                    summary.doubleColumn("gap_equal_change").getDouble(i),
+                    summary.doubleColumn("gap_equal_change_se").getDouble(i)));
+        }
+        return out;
+    }
+
+    /**
      * Ordinary least squares of y on x with an intercept.
      *
      * @param x the regressor

@@ -70,6 +70,11 @@ public final class AblateCommand implements Callable<Integer> {
     boolean writeImages;
 
     @Option(
+            names = "--embeddings",
+            description = "also write the raw images' and captions' embeddings as OUT/<shard>.embeddings.safetensors")
+    boolean writeEmbeddings;
+
+    @Option(
             names = "--clusters",
             paramLabel = "FILE",
             description = "CSV key,cluster: also report Table 2 over per-cluster means")
@@ -133,6 +138,7 @@ public final class AblateCommand implements Callable<Integer> {
                 .optMatching(Matching.ofLabel(matching))
                 .optSeed(seed)
                 .optWriteImages(writeImages)
+                .optWriteEmbeddings(writeEmbeddings)
                 .optDecoder(ImageDecoder.builder().optMaxPixels(maxPixels).build());
         if (threads != null) {
             cfg.optThreads(threads);

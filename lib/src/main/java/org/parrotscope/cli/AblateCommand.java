@@ -71,6 +71,11 @@ public final class AblateCommand implements Callable<Integer> {
     boolean writeImages;
 
     @Option(
+            names = "--embeddings",
+            description = "also write the raw images' and captions' embeddings as OUT/<shard>.embeddings.safetensors")
+    boolean writeEmbeddings;
+
+    @Option(
             names = "--clusters",
             paramLabel = "FILE",
             description = "CSV key,cluster: also report Table 2 over per-cluster means")
@@ -146,6 +151,7 @@ public final class AblateCommand implements Callable<Integer> {
                 .optSeed(seed)
                 .optWriteImages(writeImages)
                 .optParquet(format.equals("parquet"))
+                .optWriteEmbeddings(writeEmbeddings)
                 .optDecoder(ImageDecoder.builder().optMaxPixels(maxPixels).build());
         if (threads != null) {
             cfg.optThreads(threads);

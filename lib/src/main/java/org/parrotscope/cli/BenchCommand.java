@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
             BenchOcrCommand.class,
             // clip
             BenchClipCommand.class,
+            // edit
+            BenchEditCommand.class,
             // curate
             BenchClusterCommand.class,
             // train

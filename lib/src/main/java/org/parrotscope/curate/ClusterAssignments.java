@@ -16,6 +16,22 @@ public final class ClusterAssignments {
     private ClusterAssignments() {}
 
     /**
+     * Fits k-means (with the configuration's PCA) to embeddings and assigns every row to its nearest centroid.
+     *
+     * @param embeddings the rows and their keys
+     * @param config PCA width, k, seed and iteration settings
+     * @return cluster number (as text) by key, in row order
+     */
+    public static Map<String, String> fit(Embeddings embeddings, ClusterConfig config) {
+        int[] c = ClusterModel.fit(embeddings, config).assign(embeddings, config.threads());
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < c.length; i++) {
+            out.put(embeddings.keys().get(i), Integer.toString(c[i]));
+        }
+        return out;
+    }
+
+    /**
      * Writes the assignments atomically.
      *
      * @param file the target

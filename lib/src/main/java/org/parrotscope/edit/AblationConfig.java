@@ -19,6 +19,8 @@ import org.parrotscope.parrot.Matching;
  * @param seed the seed of the donor choice of the random baselines
  * @param threads decoding and inpainting threads
  * @param writeImages also write every edited image as PNG, for inspection
+ * @param writeEmbeddings also write each shard's raw image and caption embeddings as {@code
+ *     <shard>.embeddings.safetensors} (the format of {@code parrotscope score --embeddings}), e.g. to cluster them
  * @param decoder the image decoder (pixel limit)
  * @param parquet write {@code <shard>.parquet} ({@link AblationSchema}) instead of {@code <shard>.csv}
  */
@@ -31,6 +33,7 @@ public record AblationConfig(
         long seed,
         int threads,
         boolean writeImages,
+        boolean writeEmbeddings,
         ImageDecoder decoder,
         boolean parquet) {
 
@@ -62,6 +65,7 @@ public record AblationConfig(
         private long seed;
         private int threads = Runtime.getRuntime().availableProcessors();
         private boolean writeImages;
+        private boolean writeEmbeddings;
         private ImageDecoder decoder = ImageDecoder.defaults();
         private boolean parquet;
 
@@ -115,6 +119,12 @@ public record AblationConfig(
             return this;
         }
 
+        /** @param b write the raw images' embeddings per shard, default false @return this */
+        public Builder optWriteEmbeddings(boolean b) {
+            this.writeEmbeddings = b;
+            return this;
+        }
+
         /** @param d the image decoder, default {@link ImageDecoder#defaults()} @return this */
         public Builder optDecoder(ImageDecoder d) {
             this.decoder = d;
@@ -130,7 +140,8 @@ public record AblationConfig(
         /** @return the validated configuration */
         public AblationConfig build() {
             return new AblationConfig(
-                    out, ocrDir, inpaint, matching, matcher, seed, threads, writeImages, decoder, parquet);
+                    out, ocrDir, inpaint, matching, matcher, seed, threads, writeImages, writeEmbeddings, decoder,
+                    parquet);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.parrotscope.clip.ClipScorer;
+import org.parrotscope.clip.EmbeddingWriter;
 import org.parrotscope.data.Shard;
 import org.parrotscope.data.SkipLog;
 import org.parrotscope.util.AtomicFiles;
@@ -41,6 +42,9 @@ import org.slf4j.LoggerFactory;
  * The scorer is the caller's (its model and batch size decide the scores); this run only borrows it.
  */
 public final class AblationRun {
+
+    /** File-name suffix of a shard's raw embeddings ({@link AblationConfig#writeEmbeddings()}). */
+    public static final String EMBEDDINGS_SUFFIX = ".embeddings.safetensors";
 
     private static final Logger LOG = LoggerFactory.getLogger(AblationRun.class);
 
@@ -186,6 +190,12 @@ public final class AblationRun {
                 SkipLog skips = new SkipLog();
                 List<AblationRow> rows = ablation.run(shard, ocrFile, skips, progress);
                 writeSkips(config.out().resolve(shard.name() + ".skipped.jsonl"), skips);
+                if (config.writeEmbeddings() && !ablation.embedded.isEmpty()) {
+                    EmbeddingWriter.writeScored(
+                            config.out().resolve(shard.name() + EMBEDDINGS_SUFFIX),
+                            ablation.embedded,
+                            ablation.embedded.get(0).imageEmbed().length);
+                }
                 if (config.parquet()) {
                     AblationSchema.TABLE.writeAtomically(parquet, AblationSchema.rows(rows));
                 } else {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 import org.parrotscope.clip.ClipScorer;
+import org.parrotscope.clip.ShardScorer;
 import org.parrotscope.data.ImageDecodeException;
 import org.parrotscope.data.Sample;
 import org.parrotscope.data.SampleStream;
@@ -51,6 +53,8 @@ final class ShardAblation {
     private final TextRemover remover;
     long corruptOcrLines;
     long pairs;
+    /** The raw images' embeddings of the shard being run, kept when the configuration writes them. */
+    final List<ShardScorer.Scored> embedded = new ArrayList<>();
 
     ShardAblation(AblationConfig config, ClipScorer scorer, ExecutorService pool) {
         this.config = config;
@@ -60,30 +64,11 @@ final class ShardAblation {
     }
 
     List<AblationRow> run(Shard shard, Path ocrFile, SkipLog skips, Progress progress) throws IOException {
+        embedded.clear();
         Map<String, OcrRecord> ocr = readOcr(ocrFile);
-        Map<String, TextRegions> regions = new HashMap<>();
-        List<TextRegions> withText = new ArrayList<>();
-        try (SampleStream stream = shard.open(new SkipLog())) { // reader skips are recorded by the second pass
-            for (Sample s : stream) {
-                OcrRecord r = ocr.get(s.key());
-                if (r == null
-                        || r.failed()
-                        || r.width() < 1
-                        || r.height() < 1
-                        || s.caption().isBlank()) {
-                    continue;
-                }
-                TextRegions t = TextRegions.of(
-                        new ImageText(s.key(), s.caption(), r.width(), r.height(), r.words()),
-                        config.matcher(),
-                        config.matching());
-                regions.put(s.key(), t);
-                if (t.hasText()) {
-                    withText.add(t);
-                }
-            }
-        }
-        DonorSampler donors = new DonorSampler(withText, config.seed());
+        Map<String, TextRegions> regions = regions(shard, ocr, config);
+        DonorSampler donors = new DonorSampler(
+                regions.values().stream().filter(TextRegions::hasText).toList(), config.seed());
         Path imageDir = config.writeImages() ? config.out().resolve("images").resolve(shard.name()) : null;
         int window = Math.max(scorer.batchSize(), 4 * config.threads());
         Deque<Pending> inFlight = new ArrayDeque<>();
@@ -111,6 +96,38 @@ final class ShardAblation {
         }
         flush(ready, shard.name(), rows, progress);
         return rows;
+    }
+
+    /**
+     * The first pass: every usable sample's regions, in stored order (the donor pool of the random baselines).
+     *
+     * @param shard the shard
+     * @param ocr its OCR records by key
+     * @param config the matching settings
+     * @return regions by key, in stored order
+     */
+    static Map<String, TextRegions> regions(Shard shard, Map<String, OcrRecord> ocr, AblationConfig config)
+            throws IOException {
+        Map<String, TextRegions> regions = new LinkedHashMap<>();
+        try (SampleStream stream = shard.open(new SkipLog())) { // reader skips are recorded by the second pass
+            for (Sample s : stream) {
+                OcrRecord r = ocr.get(s.key());
+                if (r == null
+                        || r.failed()
+                        || r.width() < 1
+                        || r.height() < 1
+                        || s.caption().isBlank()) {
+                    continue;
+                }
+                regions.putIfAbsent(
+                        s.key(),
+                        TextRegions.of(
+                                new ImageText(s.key(), s.caption(), r.width(), r.height(), r.words()),
+                                config.matcher(),
+                                config.matching()));
+            }
+        }
+        return regions;
     }
 
     private static Skipped reject(Sample s, OcrRecord r) {
@@ -176,6 +193,9 @@ final class ShardAblation {
             Ready r = ready.get(i);
             Map<Variant, Double> s = new EnumMap<>(Variant.class);
             for (Variant v : r.pixels().keySet()) {
+                if (v == Variant.RAW && config.writeEmbeddings()) {
+                    embedded.add(new ShardScorer.Scored(r.sample().key(), (float) dot(img[k], txt[i]), img[k], txt[i]));
+                }
                 s.put(v, dot(img[k++], txt[i]));
             }
             rows.add(new AblationRow(
@@ -201,7 +221,7 @@ final class ShardAblation {
         return (float) d; // the precision of ClipScorer's scores
     }
 
-    private Map<String, OcrRecord> readOcr(Path file) throws IOException {
+    Map<String, OcrRecord> readOcr(Path file) throws IOException {
         Map<String, OcrRecord> out = new HashMap<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;

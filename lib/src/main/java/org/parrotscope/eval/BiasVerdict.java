@@ -10,22 +10,24 @@ import tech.tablesaw.api.Table;
 
 /**
  * Whether two models differ the way the paper says a text-trained model differs from a text-free one (Sec. 6,
- * Table 3, Fig. 8, Table 10): lower zero-shot accuracy and retrieval, a higher Sync score, more often fooled by a
- * written class name. Each difference is judged against its sampling error, so a notebook can state its
- * conclusion from its own numbers instead of from a run typed into its prose.
+ * Table 3, Fig. 8, Table 10): lower zero-shot accuracy and retrieval, a higher Sync score; and, our addition
+ * through Goh et al.'s typographic attack ({@link TypographicProbe}), more often fooled by a written class name.
+ * Each difference is judged against its sampling error, so a notebook can state its conclusion from its own
+ * numbers instead of from a run typed into its prose.
  *
- * <p>Standard errors treat the two models' evaluation sets as independent samples: binomial for accuracies and
- * rates, {@code std / sqrt(n)} for the Sync mean. Both models see the same generated items, so the true error of
- * the difference is smaller (the items are paired); the test is therefore conservative.
+ * <p>Each model's value gets a 95% confidence interval: Wilson's score interval for accuracies and rates
+ * ({@link Interval#wilson}), mean ± 1.96 std/sqrt(n) for the Sync mean ({@link Interval#ofMean}). A difference
+ * counts only when the two intervals do not overlap; overlapping intervals are "within noise". That is stricter
+ * than a test on the difference (non-overlapping 95% intervals imply about 2.8 standard errors for equal
+ * errors), and it treats the two evaluation sets as independent although both models see the same generated
+ * items, which overstates the error of the paired difference: the verdict is conservative. The standard error of
+ * the difference and its z are reported beside it.
  *
  * @param reference name of the model expected to be less biased (e.g. trained without embedded text)
  * @param text name of the model expected to spot text
  * @param rows one row per measurement, in {@link #toTable()} order
  */
 public record BiasVerdict(String reference, String text, List<Row> rows) {
-
-    /** How many standard errors a difference must exceed to count as a difference. */
-    public static final double Z = 2.0;
 
     /** Copies the rows. */
     public BiasVerdict {
@@ -42,14 +44,25 @@ public record BiasVerdict(String reference, String text, List<Row> rows) {
      * @param referenceValue the reference model's value
      * @param textValue the text model's value
      * @param stdError standard error of {@code textValue - referenceValue}
+     * @param referenceInterval 95% interval of the reference model's value
+     * @param textInterval 95% interval of the text model's value
      */
-    public record Row(String measure, int paper, double referenceValue, double textValue, double stdError) {
+    public record Row(
+            String measure,
+            int paper,
+            double referenceValue,
+            double textValue,
+            double stdError,
+            Interval referenceInterval,
+            Interval textInterval) {
 
         /** Checks the direction. */
         public Row {
             if (paper != 1 && paper != -1) {
                 throw new IllegalArgumentException("direction must be +1 or -1, not " + paper);
             }
+            java.util.Objects.requireNonNull(referenceInterval, "referenceInterval");
+            java.util.Objects.requireNonNull(textInterval, "textInterval");
         }
 
         /** @return text model minus reference model */
@@ -63,13 +76,15 @@ public record BiasVerdict(String reference, String text, List<Row> rows) {
             return stdError > 0 ? d / stdError : d == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, d);
         }
 
-        /** @return {@code as the paper}, {@code opposite to the paper} or {@code within noise} */
+        /**
+         * @return {@code within noise} when the two 95% intervals overlap, else {@code as the paper} or {@code
+         *     opposite to the paper} by the sign of the difference
+         */
         public String verdict() {
-            double z = z();
-            if (Double.isNaN(z) || Math.abs(z) < Z) {
+            if (referenceInterval.overlaps(textInterval) || Double.isNaN(difference())) {
                 return "within noise";
             }
-            return Math.signum(z) == paper ? "as the paper" : "opposite to the paper";
+            return Math.signum(difference()) == paper ? "as the paper" : "opposite to the paper";
         }
     }
 
@@ -102,7 +117,14 @@ public record BiasVerdict(String reference, String text, List<Row> rows) {
             GroupStats a = s0.overall();
             GroupStats b = s1.overall();
             double se = Math.sqrt(a.std() * a.std() / a.count() + b.std() * b.std() / b.count());
-            rows.add(new Row("Sync score", 1, a.mean(), b.mean(), se));
+            rows.add(new Row(
+                    "Sync score",
+                    1,
+                    a.mean(),
+                    b.mean(),
+                    se,
+                    Interval.ofMean(a.mean(), a.std(), a.count()),
+                    Interval.ofMean(b.mean(), b.std(), b.count())));
         }
         TypographicResult t0 = referenceReport.typographic();
         TypographicResult t1 = textReport.typographic();
@@ -127,15 +149,15 @@ public record BiasVerdict(String reference, String text, List<Row> rows) {
 
     private static Row rate(String measure, int paper, double p0, int n0, double p1, int n1) {
         double se = Math.sqrt(p0 * (1 - p0) / n0 + p1 * (1 - p1) / n1);
-        return new Row(measure, paper, p0, p1, se);
+        return new Row(measure, paper, p0, p1, se, Interval.wilson(p0, n0), Interval.wilson(p1, n1));
     }
 
-    /** @return rows that agree with the paper beyond {@link #Z} standard errors */
+    /** @return rows that agree with the paper with non-overlapping intervals */
     public long agreeing() {
         return rows.stream().filter(r -> r.verdict().equals("as the paper")).count();
     }
 
-    /** @return rows that go against the paper beyond {@link #Z} standard errors */
+    /** @return rows that go against the paper with non-overlapping intervals */
     public long opposing() {
         return rows.stream()
                 .filter(r -> r.verdict().equals("opposite to the paper"))
@@ -145,8 +167,8 @@ public record BiasVerdict(String reference, String text, List<Row> rows) {
     /**
      * The comparison as a table.
      *
-     * @return a new table: measure, paper (higher/lower for the text model), the two models' values, difference,
-     *     std_error, z, verdict
+     * @return a new table: measure, paper (higher/lower for the text model), each model's value and the bounds of
+     *     its 95% interval ({@code <name> low}, {@code <name> high}), difference, std_error, z, verdict
      */
     public Table toTable() {
         return Table.create(
@@ -161,7 +183,23 @@ public record BiasVerdict(String reference, String text, List<Row> rows) {
                         reference,
                         rows.stream().mapToDouble(Row::referenceValue).toArray()),
                 DoubleColumn.create(
+                        reference + " low",
+                        rows.stream()
+                                .mapToDouble(r -> r.referenceInterval().low())
+                                .toArray()),
+                DoubleColumn.create(
+                        reference + " high",
+                        rows.stream()
+                                .mapToDouble(r -> r.referenceInterval().high())
+                                .toArray()),
+                DoubleColumn.create(
                         text, rows.stream().mapToDouble(Row::textValue).toArray()),
+                DoubleColumn.create(
+                        text + " low",
+                        rows.stream().mapToDouble(r -> r.textInterval().low()).toArray()),
+                DoubleColumn.create(
+                        text + " high",
+                        rows.stream().mapToDouble(r -> r.textInterval().high()).toArray()),
                 DoubleColumn.create(
                         "difference", rows.stream().mapToDouble(Row::difference).toArray()),
                 DoubleColumn.create(
@@ -170,17 +208,39 @@ public record BiasVerdict(String reference, String text, List<Row> rows) {
                 StringColumn.create("verdict", rows.stream().map(Row::verdict).toList()));
     }
 
+    /**
+     * One line per measurement with both values and their intervals, e.g. {@code typographic: written class chosen:
+     * free 0.063 [0.048, 0.081], text 0.064 [0.049, 0.082]: within noise (paper: higher)}.
+     *
+     * @return the lines, in row order
+     */
+    public List<String> lines() {
+        return rows.stream()
+                .map(r -> String.format(
+                        Locale.ROOT,
+                        "%s: %s %.3f %s, %s %.3f %s: %s (paper: %s)",
+                        r.measure(),
+                        reference,
+                        r.referenceValue(),
+                        r.referenceInterval(),
+                        text,
+                        r.textValue(),
+                        r.textInterval(),
+                        r.verdict(),
+                        r.paper() > 0 ? "higher" : "lower"))
+                .toList();
+    }
+
     /** @return one sentence: how many measurements move as the paper says, against it, or within noise */
     public String summary() {
         return String.format(
                 Locale.ROOT,
-                "%s vs %s: %d of %d measurements differ as the paper reports (beyond %.0f standard errors), %d"
-                        + " against it, %d within noise.",
+                "%s vs %s: %d of %d measurements differ as the paper reports (95%% intervals apart), %d against"
+                        + " it, %d within noise (intervals overlap).",
                 text,
                 reference,
                 agreeing(),
                 rows.size(),
-                Z,
                 opposing(),
                 rows.size() - agreeing() - opposing());
     }

@@ -23,8 +23,9 @@ public record NGram(String text, long count) {
     }
 
     /**
-     * Counts the contiguous n-word sequences of captions (lower-cased words as {@link WordTokenizer#words})
-     * and keeps the most frequent.
+     * Counts the contiguous n-word sequences of captions and keeps the most frequent. Words are {@link
+     * WordTokenizer#words}: lower-cased, split at every run of characters that are not letters or digits, nothing
+     * filtered (see {@link SyncBenchmark} for what that means for the Sync vocabulary).
      *
      * @param captions the corpus
      * @param n the gram length in words

@@ -15,6 +15,16 @@ import org.parrotscope.edit.TextCanvas;
  * its own text (the raw string, no prompt template, as the released dataset returns it). A model that spots
  * text scores these pairs high.
  *
+ * <p>The vocabulary (the paper does not state its tokenisation, PAPER.md Q7; ours): {@link NGram#vocabulary} over
+ * captions, which lower-cases them ({@code Locale.ROOT}) and splits at every run of characters that are neither
+ * Unicode letters nor digits ({@link org.parrotscope.clip.WordTokenizer#words}), so punctuation, apostrophes and
+ * hyphens separate words ({@code don't} gives {@code don} and {@code t}, {@code how-to} gives {@code how} and
+ * {@code to}) and numbers stay words. Nothing is filtered: no stop words, no minimum length or count. The most
+ * frequent n-grams are kept, ties alphabetical. {@link EvalSuite} takes 1-grams of the captions of 2,000 fresh
+ * default mini-LAION samples, or of the first 20,000 samples of {@code --data}, as the paper's Sync score uses the
+ * caption 1-gram vocabulary. These words differ from the parrot stage's Algorithm-1 tokens (Python {@code
+ * str.split()}, case kept, punctuation attached) that {@code co_emb_1gram.csv} counts.
+ *
  * @param canvas the renderer
  * @param styles the styles to render (all four in the paper)
  * @param batch images per embedding call

@@ -10,10 +10,13 @@ import java.util.SplittableRandom;
 import org.parrotscope.edit.TextCanvas;
 
 /**
- * Typographic attack probe (Goh et al. 2021, "Multimodal Neurons"): concept images get a misleading class
- * name written on a white label in their lower part; a text-spotting model then predicts the written class
- * instead of the depicted one. Reports accuracy on the true class and the rate at which the written class
- * is predicted. The misleading class is drawn uniformly from the other classes with a seeded generator.
+ * Typographic attack probe after Goh et al. 2021 ("Multimodal Neurons in Artificial Neural Networks", Distill),
+ * which the paper cites as prior evidence that CLIP reads; the paper itself runs no typographic attack (its bias
+ * measures are the Sync score and the held-out scores of Fig. 9), so this probe is ours, added as a second, direct
+ * test. Concept images get a misleading class name written on a white label in their lower part; a text-spotting
+ * model then predicts the written class instead of the depicted one. Reports accuracy on the true class and the
+ * rate at which the written class is predicted. Our choices: the label's place and style, and the misleading
+ * class drawn uniformly from the other classes with a seeded generator.
  *
  * @param zeroShot the classifier's classes and templates
  * @param canvas the font source

@@ -278,4 +278,85 @@ class AblationRunTest {
         assertEquals(1, third.shardsDone());
         assertEquals(expected.size(), AblationReport.rowsOf(out, shards).size());
     }
+
+    @Test
+    void rawEmbeddings_areWrittenPerShard_andGiveTheRawScores() throws Exception {
+        Path out = tmp.resolve("ablation-embeddings");
+        AblationConfig cfg = AblationConfig.builder()
+                .setOut(out)
+                .setOcrDir(ocrDir)
+                .optSeed(4)
+                .optThreads(2)
+                .optWriteEmbeddings(true)
+                .build();
+        try (ClipModel m = ClipModel.load(modelDir);
+                ClipScorer scorer = ClipScorer.builder()
+                        .setModel(m)
+                        .setTokenizer(Tokenizers.forModel(modelDir))
+                        .optBatchSize(7)
+                        .build()) {
+            new AblationRun(cfg, scorer).run(shards, Progress.silent());
+        }
+        List<AblationRow> rows = AblationCsv.readDir(out);
+        for (Shard shard : shards) {
+            List<AblationRow> mine =
+                    rows.stream().filter(r -> r.shard().equals(shard.name())).toList();
+            try (org.parrotscope.clip.SafetensorsFile f = org.parrotscope.clip.SafetensorsFile.open(
+                    out.resolve(shard.name() + AblationRun.EMBEDDINGS_SUFFIX))) {
+                String keys = f.metadata().get("keys");
+                assertEquals(
+                        mine.stream()
+                                .map(r -> "\"" + r.key() + "\"")
+                                .toList()
+                                .toString()
+                                .replace(" ", ""),
+                        keys,
+                        "one row per scored sample, in stored order");
+                float[] img = f.floats("image_embeds");
+                float[] txt = f.floats("text_embeds");
+                int dim = img.length / mine.size();
+                for (int i = 0; i < mine.size(); i++) {
+                    double dot = 0;
+                    for (int j = 0; j < dim; j++) {
+                        dot += img[i * dim + j] * txt[i * dim + j];
+                    }
+                    assertEquals(mine.get(i).sRaw(), dot, 2e-6, "cosine of the raw image and caption");
+                }
+            }
+        }
+    }
+
+    @Test
+    void areas_measureEveryTextImageWithADonor_withTheTruthBoxesInsideTheMask() throws Exception {
+        AblationConfig cfg = AblationConfig.builder()
+                .setOut(tmp.resolve("unused"))
+                .setOcrDir(ocrDir)
+                .optSeed(4)
+                .build();
+        List<AblationAreas.Row> areas = AblationAreas.measure(shards, cfg);
+        List<String> expected = TRUTH.entrySet().stream()
+                .filter(e -> e.getValue().hasText() && !e.getKey().equals(corruptKey))
+                .map(Map.Entry::getKey)
+                .toList();
+        assertEquals(
+                expected,
+                areas.stream()
+                        .filter(a -> a.removal() == Removal.ALL)
+                        .map(AblationAreas.Row::key)
+                        .toList(),
+                "every decodable text image once for All, in stored order");
+        int side = 2 * ClipPresets.load("tiny").vision().imageSize();
+        for (AblationAreas.Row a : areas) {
+            double largestBox = TRUTH.get(a.key()).words().stream()
+                    .mapToDouble(w -> (double) (Math.min(side, w.x1()) - Math.max(0, w.x0()))
+                            * (Math.min(side, w.y1()) - Math.max(0, w.y0()))
+                            / ((double) side * side))
+                    .max()
+                    .orElseThrow();
+            if (a.removal() == Removal.ALL) {
+                assertTrue(a.targetArea() >= largestBox, a.key() + ": the mask covers its largest word");
+            }
+            assertTrue(a.donorArea() > 0 && a.targetChange() > 0, a.key());
+        }
+    }
 }

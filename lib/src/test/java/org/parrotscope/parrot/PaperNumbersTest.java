@@ -77,4 +77,16 @@ class PaperNumbersTest {
         assertEquals(0.042, t10.doubleColumn("sync_std").get(1), 0);
         assertEquals(7, PaperNumbers.table1().rowCount());
     }
+
+    @Test
+    void table12Sync_holdsTheCc12mColumn_andTheTextOnlyModelsScoreHighest() {
+        var t = PaperNumbers.table12SyncCc12m();
+        assertEquals(List.of("model", "subset", "sync"), t.columnNames());
+        // Table 12 of the supplement, Sync. S column, in the paper's row order (RN50 then ViT-B)
+        assertEquals(
+                List.of(0.186, 0.121, 0.220, 0.127, 0.096, 0.148),
+                t.doubleColumn("sync").asList());
+        assertTrue(PaperNumbers.SYNC_CC12M_RN50_TEXT_ONLY > PaperNumbers.SYNC_CC12M_RN50_NO_TEXT);
+        assertTrue(PaperNumbers.SYNC_CC12M_VITB_TEXT_ONLY > PaperNumbers.SYNC_CC12M_VITB_NO_TEXT);
+    }
 }

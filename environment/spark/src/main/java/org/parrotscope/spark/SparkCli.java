@@ -22,11 +22,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code parrotscope spark ocr|stats}: the pipeline's stages as Spark jobs (embedded unless spark-submit'ed). */
+/**
+ * {@code parrotscope spark ocr|stats|parquet|cluster|curate}: the pipeline's stages as Spark jobs (embedded unless
+ * spark-submit'ed).
+ */
 @Command(
         name = "spark",
         mixinStandardHelpOptions = true,
-        subcommands = {SparkCli.Ocr.class, SparkCli.Stats.class, SparkCli.ToParquet.class},
+        subcommands = {
+            SparkCli.Ocr.class,
+            SparkCli.Stats.class,
+            SparkCli.ToParquet.class,
+            ClusterCommand.class,
+            CurateCommand.class
+        },
         description = {
             "Run pipeline stages on Apache Spark: embedded local[*] when started by environment/parrotscope, or "
                     + "on a cluster through spark-submit (see lib/README.md)."

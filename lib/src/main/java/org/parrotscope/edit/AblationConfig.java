@@ -140,7 +140,16 @@ public record AblationConfig(
         /** @return the validated configuration */
         public AblationConfig build() {
             return new AblationConfig(
-                    out, ocrDir, inpaint, matching, matcher, seed, threads, writeImages, writeEmbeddings, decoder,
+                    out,
+                    ocrDir,
+                    inpaint,
+                    matching,
+                    matcher,
+                    seed,
+                    threads,
+                    writeImages,
+                    writeEmbeddings,
+                    decoder,
                     parquet);
         }
     }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code parrotscope spark ocr|score|ablate|stats|parquet}: the pipeline's stages as Spark jobs (embedded unless
+ * {@code parrotscope spark ocr|score|ablate|stats|parquet|cluster|curate}: the pipeline's stages as Spark jobs (embedded
+ * unless
  * spark-submit'ed).
  */
 @Command(
@@ -34,7 +35,9 @@ import picocli.CommandLine.Spec;
             SparkScoreCommand.class,
             SparkAblateCommand.class,
             SparkCli.Stats.class,
-            SparkCli.ToParquet.class
+            SparkCli.ToParquet.class,
+            ClusterCommand.class,
+            CurateCommand.class
         },
         description = {
             "Run pipeline stages on Apache Spark: embedded local[*] when started by environment/parrotscope, or "

@@ -49,9 +49,20 @@ public final class SparkStats {
      *     Parquet files)
      */
     public static ParrotStats compute(SparkSession spark, String parquet, StatsConfig config) {
+        return compute(spark, spark.read().parquet(parquet), config);
+    }
+
+    /**
+     * Computes the statistics over rows of the Parquet schema read (and perhaps filtered) by the caller.
+     *
+     * @param spark the session
+     * @param rows rows of {@link SampleSchema}
+     * @param config bins and top-K (its matcher must be the one the OCR job used: the defaults)
+     * @return the statistics, as {@link #compute(SparkSession, String, StatsConfig)}
+     */
+    public static ParrotStats compute(SparkSession spark, Dataset<Row> rows, StatsConfig config) {
         registerUdfs(spark, config);
-        Dataset<Row> ok =
-                spark.read().parquet(parquet).where(col("error").isNull()).cache();
+        Dataset<Row> ok = rows.where(col("error").isNull()).cache();
         ok.createOrReplaceTempView("ps_images");
         Dataset<Row> words =
                 ok.select(explode(col("words")).as("w")).select("w.*").cache();

@@ -69,7 +69,8 @@ public final class TrainingData {
     /**
      * The sample without its JSON metadata, which training never reads: mini-LAION's metadata (URL, hash, sizes and
      * the ground truth) took about 4.5 KB of heap per sample as a Gson tree, three times a 64-pixel JPEG, and was
-     * not counted (measured: 6.4 KB a sample on the heap, 1.6 KB estimated), so 200,000 samples overflowed a 1 GB heap that the estimate said they fitted in.
+     * not counted (measured: 6.4 KB a sample on the heap, 1.6 KB estimated), so 200,000 samples overflowed a 1 GB
+     * heap that the estimate said they fitted in.
      */
     static Sample withoutMetadata(Sample s) {
         return new Sample(s.key(), s.caption(), s.imageExt(), s.imageBytes(), null, s.source(), s.captionFlagged());

@@ -24,6 +24,10 @@ import java.util.function.Predicate;
  * replicas hold identical weights in every forward, one optimizer state exists, and clipping, the non-finite guard
  * and the logit-scale clamp see the whole batch's gradient and the one master value.
  *
+ * <p>In an fp16 run ({@link Precision#FP16}) every replica, the first included, gets half copies of the master
+ * weights at each broadcast (the logit scale excepted: the float32 loss reads the master), and their half gradients
+ * are added as float32 into the master gradients; the master weights never enter the graph.
+ *
  * <p>DJL's own multi-device training ({@code Trainer} with several devices) keeps one optimizer state per device
  * seeded from the first device's already-updated state, zeroes only the first device's gradients and cannot be
  * exercised on a CPU (the PyTorch engine maps {@code cpu(1)} to {@code cpu()}). The replicas here do not depend on

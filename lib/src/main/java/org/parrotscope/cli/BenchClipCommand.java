@@ -9,6 +9,7 @@ import org.parrotscope.clip.ClipBenchmark;
 import org.parrotscope.clip.ClipConfig;
 import org.parrotscope.clip.ClipModel;
 import org.parrotscope.clip.ClipPresets;
+import org.parrotscope.clip.GpuMemory;
 import org.parrotscope.util.PeakMemory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -79,6 +80,8 @@ public final class BenchClipCommand implements Callable<Integer> {
                 out.println(row);
                 out.flush();
             });
+            out.println(GpuMemory.describe(model.device()));
+            out.println(ClipBenchmark.reference());
         }
         long rss = PeakMemory.residentBytes();
         out.printf(

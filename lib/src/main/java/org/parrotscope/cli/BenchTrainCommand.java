@@ -1,12 +1,15 @@
 package org.parrotscope.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.parrotscope.clip.ClipPresets;
 import org.parrotscope.train.LoaderBenchmark;
+import org.parrotscope.train.Precision;
 import org.parrotscope.train.TrainBenchmark;
 import org.parrotscope.train.TrainConfig;
 import org.parrotscope.train.TrainInput;
@@ -87,50 +90,71 @@ public final class BenchTrainCommand implements Callable<Integer> {
             description = "Image decoding threads of the --data run (default: cores).")
     Integer threads;
 
+    @Option(
+            names = "--precision",
+            defaultValue = "fp32",
+            paramLabel = "fp32|fp16",
+            description = "Arithmetic of the random-data steps: fp32, or fp16 mixed precision with loss scaling"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String precision;
+
     @Override
     public Integer call() throws Exception {
         deviceOptions.apply(spec.commandLine().getErr());
+        PrintWriter out = spec.commandLine().getOut();
         if (data != null) {
-            return onData();
+            return onData(out);
         }
-        System.out.printf(
+        Precision p = Precision.parse(precision);
+        out.printf(
                 Locale.ROOT,
-                "%-12s %12s %6s %6s %10s %9s %12s%n",
+                "%-12s %12s %6s %6s %5s %10s %9s %12s %10s%n",
                 "preset",
                 "params",
                 "batch",
                 "steps",
+                "prec",
                 "samples/s",
                 "s/step",
-                "peak RSS MB");
-        for (String p : presets) {
-            TrainBenchmark b = TrainBenchmark.run(p, ClipPresets.load(p), batch, warmup, steps);
-            System.out.printf(
+                "peak RSS MB",
+                "device");
+        out.flush();
+        List<String> memory = new ArrayList<>();
+        for (String name : presets) {
+            TrainBenchmark b = TrainBenchmark.run(name, ClipPresets.load(name), batch, warmup, steps, p);
+            out.printf(
                     Locale.ROOT,
-                    "%-12s %12d %6d %6d %10.2f %9.2f %12.0f%n",
+                    "%-12s %12d %6d %6d %5s %10.2f %9.2f %12.0f %10s%n",
                     b.preset(),
                     b.parameters(),
                     b.batch(),
                     b.steps(),
+                    b.precision().label(),
                     b.samplesPerSecond(),
                     b.secondsPerStep(),
-                    b.peakRssBytes() / 1048576.0);
+                    b.peakRssBytes() / 1048576.0,
+                    b.device());
+            out.flush();
+            memory.add(b.preset() + ": " + b.gpuMemory());
         }
-        System.out.printf(
+        memory.forEach(out::println);
+        out.println(TrainBenchmark.reference());
+        out.printf(
                 Locale.ROOT,
                 "cores %d, OMP_THREAD_LIMIT=%s%n",
                 Runtime.getRuntime().availableProcessors(),
                 System.getenv("OMP_THREAD_LIMIT"));
+        out.flush();
         return 0;
     }
 
-    private int onData() throws Exception {
-        Path out = Files.createTempDirectory("parrotscope-bench-train");
+    private int onData(PrintWriter out) throws Exception {
+        Path scratch = Files.createTempDirectory("parrotscope-bench-train");
         try {
             TrainConfig.Builder b = TrainConfig.builder()
                     .setData(data)
                     .setPreset(presets.get(0))
-                    .setOutDir(out)
+                    .setOutDir(scratch)
                     .optSteps(steps + 1)
                     .optBatch(batch)
                     .optLoader(TrainConfig.Loader.parse(loader))
@@ -139,9 +163,9 @@ public final class BenchTrainCommand implements Callable<Integer> {
                 b.optThreads(threads);
             }
             TrainConfig cfg = b.build();
-            System.out.println(TrainInput.describe(cfg));
+            out.println(TrainInput.describe(cfg));
             LoaderBenchmark r = LoaderBenchmark.run(cfg);
-            System.out.printf(
+            out.printf(
                     Locale.ROOT,
                     "%-8s %9s %6s %6s %10s %9s %9s %12s %8s%n",
                     "loader",
@@ -153,7 +177,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
                     "total s",
                     "peak RSS MB",
                     "skipped");
-            System.out.printf(
+            out.printf(
                     Locale.ROOT,
                     "%-8s %9d %6d %6d %10.1f %9.1f %9.1f %12.0f %8d%n",
                     r.loader(),
@@ -165,14 +189,15 @@ public final class BenchTrainCommand implements Callable<Integer> {
                     r.totalSeconds(),
                     r.peakRssBytes() / 1048576.0,
                     r.skippedImages());
-            System.out.printf(
+            out.printf(
                     Locale.ROOT,
                     "preset %s, max heap %d MB, cores %d%n",
                     presets.get(0),
                     Runtime.getRuntime().maxMemory() >> 20,
                     Runtime.getRuntime().availableProcessors());
         } finally {
-            LoaderBenchmark.deleteScratch(out);
+            LoaderBenchmark.deleteScratch(scratch);
+            out.flush();
         }
         return 0;
     }

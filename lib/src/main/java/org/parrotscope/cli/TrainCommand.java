@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.parrotscope.eval.TrainingZeroShot;
 import org.parrotscope.train.ClipTraining;
+import org.parrotscope.train.Precision;
 import org.parrotscope.train.TrainConfig;
 import org.parrotscope.train.TrainInput;
 import org.parrotscope.util.Progress;
@@ -82,6 +83,15 @@ public final class TrainCommand implements Callable<Integer> {
             paramLabel = "X",
             description = "Global gradient-norm limit, 0 = none (default: the preset's recipe).")
     Float gradClip;
+
+    @Option(
+            names = "--precision",
+            defaultValue = "fp32",
+            paramLabel = "fp32|fp16",
+            description = "Arithmetic of forward and backward: fp32, or fp16 mixed precision with dynamic loss scaling"
+                    + " (float32 master weights, optimizer state and loss; meant for GPUs: slow on a CPU)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String precision;
 
     @Option(
             names = "--seed",
@@ -182,7 +192,8 @@ public final class TrainCommand implements Callable<Integer> {
                 .optCheckpointEvery(checkpointEvery)
                 .optEvalEvery(evalEvery)
                 .optLoader(TrainConfig.Loader.parse(loader))
-                .optShuffleBuffer(shuffleBuffer);
+                .optShuffleBuffer(shuffleBuffer)
+                .optPrecision(Precision.parse(precision));
         if (steps != null) {
             b.optSteps(steps);
         }
@@ -225,7 +236,8 @@ public final class TrainCommand implements Callable<Integer> {
                         "--lr", lr != null,
                         "--warmup", warmup != null,
                         "--wd", wd != null,
-                        "--grad-clip", gradClip != null)
+                        "--grad-clip", gradClip != null,
+                        "--precision", !"fp32".equalsIgnoreCase(precision))
                 .entrySet()) {
             if (e.getValue()) {
                 given.add(e.getKey());
@@ -233,7 +245,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Collections.sort(given);
         return "recipe (" + cfg.recipe().source() + (given.isEmpty() ? "" : ", with " + String.join(" ", given)) + "): "
-                + cfg.recipe().describe();
+                + cfg.recipe().describe() + ", precision " + cfg.precision().label();
     }
 
     @Override

@@ -18,6 +18,7 @@ final class AttentionBlock extends ClipBlock {
     private final Parameter inWeight;
     private final Parameter inBias;
     private final LinearBlock outProj;
+    private final GraphScalars scale;
 
     AttentionBlock(int width, int heads) {
         this.width = width;
@@ -25,6 +26,7 @@ final class AttentionBlock extends ClipBlock {
         inWeight = param("in_proj_weight", 3L * width, width);
         inBias = param("in_proj_bias", 3L * width);
         outProj = addChildBlock("out_proj", new LinearBlock(width, width));
+        scale = new GraphScalars((float) Math.sqrt(width / heads));
     }
 
     @Override
@@ -48,7 +50,7 @@ final class AttentionBlock extends ClipBlock {
         NDArray q = parts.get(0)
                 .reshape(n, len, heads, hd)
                 .transpose(0, 2, 1, 3)
-                .div(GraphScalars.of(x, (float) Math.sqrt(hd)));
+                .div(scale.on(x, inWeight.getArray().getManager()));
         NDArray k = parts.get(1).reshape(n, len, heads, hd).transpose(0, 2, 3, 1);
         NDArray v = parts.get(2).reshape(n, len, heads, hd).transpose(0, 2, 1, 3);
         NDArray scores = q.matMul(k);

@@ -45,7 +45,26 @@ public final class ClipBenchmark {
         }
     }
 
+    /**
+     * OpenCLIP's reported ViT-B/32 inference throughput, about 2,500 images/s per A100 (batch 512), as issue 15 quotes
+     * it; not measured here (no GPU).
+     */
+    public static final double OPENCLIP_VIT_B32_IMAGES_PER_S = 2500;
+
     private ClipBenchmark() {}
+
+    /**
+     * The reference line printed under the table.
+     *
+     * @return OpenCLIP's number with what it was measured on
+     */
+    public static String reference() {
+        return String.format(
+                Locale.ROOT,
+                "reference: OpenCLIP ViT-B-32 image embedding about %,.0f images/s per A100 at batch 512; compare with"
+                        + " --device gpu --preset ViT-B-32 --batches 512",
+                OPENCLIP_VIT_B32_IMAGES_PER_S);
+    }
 
     /** @return the column header matching {@link Row#toString()} */
     public static String header() {

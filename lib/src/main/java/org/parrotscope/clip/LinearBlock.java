@@ -1,6 +1,7 @@
 package org.parrotscope.clip;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
@@ -16,6 +17,11 @@ final class LinearBlock extends ClipBlock {
         this.out = out;
         weight = param("weight", out, in);
         bias = param("bias", out);
+    }
+
+    /** @return the manager of the weight (the model's), which owns constants the block's users cache */
+    NDManager weightManager() {
+        return weight.getArray().getManager();
     }
 
     @Override

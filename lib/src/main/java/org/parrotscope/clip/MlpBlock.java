@@ -11,6 +11,7 @@ final class MlpBlock extends ClipBlock {
     private final boolean quickGelu;
     private final LinearBlock fc;
     private final LinearBlock proj;
+    private final GraphScalars quickGeluFactor = new GraphScalars(1.702f);
 
     MlpBlock(int width, int hidden, boolean quickGelu) {
         this.quickGelu = quickGelu;
@@ -22,7 +23,9 @@ final class MlpBlock extends ClipBlock {
     NDArray forward(ParameterStore ps, NDArray x, boolean training) {
         NDArray h = fc.forward(ps, x, training);
         // OpenAI's CLIP was trained with QuickGELU, LAION's OpenCLIP models with exact GELU
-        h = quickGelu ? h.mul(Activation.sigmoid(h.mul(GraphScalars.of(h, 1.702f)))) : Activation.gelu(h);
+        h = quickGelu
+                ? h.mul(Activation.sigmoid(h.mul(quickGeluFactor.on(h, fc.weightManager()))))
+                : Activation.gelu(h);
         return proj.forward(ps, h, training);
     }
 

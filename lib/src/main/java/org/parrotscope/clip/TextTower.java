@@ -53,14 +53,14 @@ final class TextTower extends ClipBlock {
         NDArray pos = value(ps, positionalEmbedding, ids, training).get("0:" + len);
         pos.attach(ids.getManager()); // a view of a parameter: owned by the batch, not by the model
         x = x.add(pos);
-        x = transformer.forward(ps, x, causalMask(ids.getDevice(), (int) len), training);
+        x = transformer.forward(ps, x, causalMask(ids.getDevice(), (int) len, x.getDataType()), training);
         // pool at the end-of-text token (the highest id); a one-hot product keeps the gather differentiable
         NDArray end = ids.argMax(1).toType(DataType.INT64, false).reshape(-1, 1);
         NDArray positions = ids.getManager().arange(0L, len, 1L, DataType.INT64).toDevice(ids.getDevice(), false);
         NDArray onehot = positions
                 .reshape(1, len)
                 .eq(end)
-                .toType(DataType.FLOAT32, false)
+                .toType(x.getDataType(), false) // the activations' type: fp16 in a half forward
                 .expandDims(1);
         NDArray pooled = onehot.matMul(x).squeeze(1);
         return lnFinal.forward(ps, pooled, training).matMul(value(ps, textProjection, ids, training));
@@ -69,10 +69,10 @@ final class TextTower extends ClipBlock {
     /**
      * Additive mask: 0 on and below the diagonal, -inf above (a token sees only earlier tokens). Built once per
      * device and length and kept with the model's parameters: building it per forward was a host-to-device copy of
-     * L x L floats every step.
+     * L x L floats every step. In the activations' type: a float32 mask would promote fp16 scores to float32.
      */
-    private NDArray causalMask(Device device, int len) {
-        return masks.computeIfAbsent(device + "/" + len, k -> {
+    private NDArray causalMask(Device device, int len, DataType type) {
+        return masks.computeIfAbsent(device + "/" + len + "/" + type, k -> {
             float[] m = new float[len * len];
             for (int i = 0; i < len; i++) {
                 for (int j = i + 1; j < len; j++) {
@@ -82,12 +82,15 @@ final class TextTower extends ClipBlock {
             // owned by the manager of the model's own parameters, closed with the model
             NDManager owner = positionalEmbedding.getArray().getManager();
             NDArray host = owner.create(m, new Shape(len, len));
-            if (host.getDevice().equals(device)) {
-                return host;
+            NDArray typed = host.toType(type, false);
+            NDArray mask = typed.toDevice(device, false);
+            if (mask != typed) {
+                mask.attach(owner);
+                typed.close();
             }
-            NDArray mask = host.toDevice(device, false);
-            mask.attach(owner);
-            host.close();
+            if (typed != host) {
+                host.close();
+            }
             return mask;
         });
     }

@@ -123,7 +123,7 @@ public final class BatchLoader extends QueuedLoader {
         int side = transform.size();
         int plane = 3 * side * side;
         int ctx = contextLength;
-        float[] pixels = new float[batch * plane];
+        byte[] pixels = new byte[batch * plane];
         long[] tokens = new long[batch * ctx];
         @SuppressWarnings("unchecked")
         Future<?>[] jobs = new Future<?>[batch];
@@ -142,7 +142,7 @@ public final class BatchLoader extends QueuedLoader {
                         skipped.incrementAndGet();
                         continue;
                     }
-                    float[] chw = transform.apply(img, new SplittableRandom(mix(seed, epoch, idx)));
+                    byte[] chw = transform.applyBytes(img, new SplittableRandom(mix(seed, epoch, idx)));
                     System.arraycopy(chw, 0, pixels, slot * plane, plane);
                     System.arraycopy(tokenizer.tokenize(s.caption(), ctx), 0, tokens, slot * ctx, ctx);
                     keys[slot] = s.key();

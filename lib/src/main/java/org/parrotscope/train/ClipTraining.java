@@ -1,7 +1,6 @@
 package org.parrotscope.train;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -146,7 +145,8 @@ public final class ClipTraining {
         MetricsLog log = new MetricsLog(cfg.outDir(), start + 1);
         List<Double> losses = new ArrayList<>();
         Path last = null;
-        try (StepRunner runner = new StepRunner(model, adamw, cfg.gradClip(), cfg.batch(), ctx);
+        try (StepRunner runner = new StepRunner(model, adamw, cfg.gradClip(), cfg.batch(), ctx, cfg.precision());
+                DeviceInput input = new DeviceInput(model.manager(), transform.mean(), transform.std());
                 TrainLoader loader = samples.loader(cfg, start, cursor, stop, transform, tokenizer, ctx, s -> {
                     try {
                         return decoder.decode(s);
@@ -160,15 +160,18 @@ public final class ClipTraining {
                                 OptimizerState.load(cfg.resume().resolve(Checkpoints.OPTIMIZER_FILE)),
                                 runner.nameToId(),
                                 model.parameters().get("logit_scale").getArray());
+                TrainState st = TrainState.load(cfg.resume());
+                if (runner.scaler() != null && st.lossScale() > 0) {
+                    // the fp16 scaler continues where it stood, so a resumed run skips the steps a straight one would
+                    runner.scaler().restore(st.lossScale(), st.lossScaleFiniteSteps());
+                }
             }
             long t0 = System.nanoTime();
             while (loader.hasNext()) {
                 TrainBatch b = loader.next();
                 double loss;
                 try (NDManager bm = runner.newBatchManager()) {
-                    loss = runner.step(
-                            bm.create(b.pixels(), new Shape(b.size(), 3, side, side)),
-                            bm.create(b.tokens(), new Shape(b.size(), ctx)));
+                    loss = runner.step(input.pixels(b, side, bm), input.tokens(b, ctx, bm));
                 }
                 int done = b.step() + 1;
                 losses.add(loss);
@@ -182,6 +185,11 @@ public final class ClipTraining {
                 e.addProperty("grad_norm", runner.lastGradNorm());
                 e.addProperty("skipped_steps", runner.skippedSteps());
                 e.addProperty("retried_steps", runner.retriedSteps());
+                if (runner.scaler() != null) {
+                    e.addProperty("precision", runner.precision().label());
+                    e.addProperty("loss_scale", runner.scaler().scale());
+                    e.addProperty("overflow_steps", runner.overflowSteps());
+                }
                 if (!runner.lastNonFiniteGradients().isEmpty()) {
                     // where a non-finite gradient appeared (the step was retried): diagnosis of the transient NaN
                     com.google.gson.JsonArray bad = new com.google.gson.JsonArray();
@@ -206,7 +214,10 @@ public final class ClipTraining {
                         samples.size(),
                         samples.loaderName(),
                         samples.shuffleBuffer(),
-                        b.cursor());
+                        b.cursor(),
+                        runner.precision().label(),
+                        runner.scaler() == null ? 0f : runner.scaler().scale(),
+                        runner.scaler() == null ? 0 : runner.scaler().finiteSteps());
                 if (done == stop) {
                     last = cfg.outDir()
                             .resolve(done == total ? "final" : "checkpoints/step-" + String.format("%07d", done));

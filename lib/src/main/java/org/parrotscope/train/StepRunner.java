@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import java.nio.ByteBuffer;
@@ -25,6 +27,15 @@ import org.parrotscope.clip.ComputeDevice;
  * which also zeroes the gradients) and OpenCLIP's logit-scale clamp to [0, ln 100], after which the next step
  * broadcasts the updated weights. With one device this is plain single-device training; with N it computes the
  * same step on the same global batch.
+ *
+ * <p>Precision fp16 is mixed precision as far as DJL 0.36 allows (it has no autocast, and its {@code toType} runs
+ * without autograd, so a cast inside the graph would cut it): every replica gets half copies of the float32 master
+ * weights each step and runs forward and backward in fp16 on them; layer norm and softmax take fp16 tensors but
+ * accumulate their statistics in float32 inside PyTorch's kernels; the features are promoted to float32 for the whole
+ * contrastive loss ({@link ContrastiveLoss}); the loss is multiplied by a dynamic scale ({@link LossScaler}) before
+ * backward, the half gradients are added into float32 master gradients, and the norm, clipping and AdamW (float32
+ * moments) work on those with the scale divided out. A step whose scaled gradients overflow is skipped and the scale
+ * halved.
  */
 public final class StepRunner implements AutoCloseable {
 
@@ -52,6 +63,11 @@ public final class StepRunner implements AutoCloseable {
     private final float gradClip;
     private final int batch;
     private final boolean gcCheck = Boolean.getBoolean(GC_CHECK_PROPERTY);
+    private final Precision precision;
+    private final LossScaler scaler;
+    private NDArray scaleArray;
+    private float scaleArrayValue = Float.NaN;
+    private int overflows;
     private double lastNorm = Double.NaN;
     private int skipped;
     private int retried;
@@ -68,7 +84,36 @@ public final class StepRunner implements AutoCloseable {
      * @param contextLength ids per text
      */
     public StepRunner(ClipModel model, AdamW.Builder optimizer, float gradClip, int batch, int contextLength) {
-        this(model, optimizer, gradClip, batch, contextLength, ComputeDevice.trainingDevices());
+        this(model, optimizer, gradClip, batch, contextLength, Precision.FP32);
+    }
+
+    /**
+     * Sets up training in a given precision on the devices of {@link ComputeDevice#trainingDevices()}; fp16 with
+     * GradScaler's loss scaling ({@link LossScaler#gradScaler()}).
+     *
+     * @param model the model (its parameters are trained in place)
+     * @param optimizer a builder with the schedule and hyper-parameters; the OpenCLIP decay mask is added here
+     * @param gradClip global gradient-norm limit, 0 for none
+     * @param batch pairs per step (the global batch, split across the devices)
+     * @param contextLength ids per text
+     * @param precision fp32, or fp16 mixed precision
+     */
+    public StepRunner(
+            ClipModel model,
+            AdamW.Builder optimizer,
+            float gradClip,
+            int batch,
+            int contextLength,
+            Precision precision) {
+        this(
+                model,
+                optimizer,
+                gradClip,
+                batch,
+                contextLength,
+                ComputeDevice.trainingDevices(),
+                precision,
+                precision == Precision.FP16 ? LossScaler.gradScaler() : null);
     }
 
     /**
@@ -88,6 +133,33 @@ public final class StepRunner implements AutoCloseable {
             int batch,
             int contextLength,
             List<Device> devices) {
+        this(model, optimizer, gradClip, batch, contextLength, devices, Precision.FP32, null);
+    }
+
+    /**
+     * Sets up data-parallel training on given devices in a given precision.
+     *
+     * @param model the model, on {@code devices.get(0)} (its parameters are the master weights, trained in place)
+     * @param optimizer a builder with the schedule and hyper-parameters; the OpenCLIP decay mask is added here
+     * @param gradClip global gradient-norm limit, 0 for none
+     * @param batch pairs per step (the global batch); must divide by the number of devices
+     * @param contextLength ids per text
+     * @param devices one per replica; a device may repeat (separate replicas on one device, as tests do on the CPU)
+     * @param precision fp32, or fp16: forward and backward on half copies of the weights, the loss in fp32
+     * @param scaler the loss scaler of an fp16 run (required for fp16, null for fp32)
+     */
+    public StepRunner(
+            ClipModel model,
+            AdamW.Builder optimizer,
+            float gradClip,
+            int batch,
+            int contextLength,
+            List<Device> devices,
+            Precision precision,
+            LossScaler scaler) {
+        if ((precision == Precision.FP16) != (scaler != null)) {
+            throw new IllegalArgumentException("fp16 training needs a loss scaler, fp32 training none");
+        }
         if (devices.isEmpty() || batch < 1 || batch % devices.size() != 0) {
             throw new IllegalArgumentException("batch " + batch + " does not divide evenly over " + devices.size()
                     + " device(s) " + devices + ": data-parallel training needs a batch that is a multiple of the"
@@ -116,7 +188,11 @@ public final class StepRunner implements AutoCloseable {
                 optimizer.optDecayMask(id -> decay.getOrDefault(id, false)).build();
         this.logitScale = named.get("logit_scale");
         this.gradClip = gradClip;
-        this.replicas = new Replicas(devices, named.values(), model.manager());
+        this.precision = precision;
+        this.scaler = scaler;
+        String scaleId = logitScale.getId();
+        this.replicas =
+                new Replicas(devices, named.values(), model.manager(), precision.compute(), id -> id.equals(scaleId));
         // the clamp's bounds stay on the device: no host scalar per step
         this.constants = model.manager().newSubManager();
         this.zero = constants.zeros(logitScale.getArray().getShape());
@@ -153,6 +229,21 @@ public final class StepRunner implements AutoCloseable {
         return skipped;
     }
 
+    /** @return fp32 or fp16 */
+    public Precision precision() {
+        return precision;
+    }
+
+    /** @return the loss scaler of an fp16 run, or null */
+    public LossScaler scaler() {
+        return scaler;
+    }
+
+    /** @return fp16 steps skipped because a scaled gradient overflowed (the scale was halved) */
+    public int overflowSteps() {
+        return overflows;
+    }
+
     /** @return the global gradient norm of the last step (not finite when the step was skipped) */
     public double lastGradNorm() {
         return lastNorm;
@@ -175,26 +266,37 @@ public final class StepRunner implements AutoCloseable {
             throw new IllegalArgumentException("step got " + pixels.getShape() + " pixels and " + ids.getShape()
                     + " ids; this runner was set up for batch " + batch);
         }
-        double loss = backward(pixels, ids);
+        NDArray input = precision == Precision.FP32 ? pixels : pixels.toType(precision.compute(), false);
+        float lossScale = scaler == null ? 1f : scaler.scale();
+        double loss = backward(input, ids);
         // the global norm is needed for clipping and to refuse a non-finite gradient: such a step is skipped
-        // (as PyTorch's GradScaler skips it) instead of writing NaN into every weight
-        lastNorm = Gradients.globalNorm(named.values());
+        // (as PyTorch's GradScaler skips it) instead of writing NaN into every weight; in fp16 the gradients carry
+        // the loss scale, which the norm and the update divide out
+        lastNorm = Gradients.globalNorm(named.values()) / lossScale;
         lastNonFinite = List.of();
-        if (Double.isFinite(loss) && !Double.isFinite(lastNorm)) {
+        if (scaler == null && Double.isFinite(loss) && !Double.isFinite(lastNorm)) {
             // a non-finite gradient with a finite loss was measured to come from scalars whose memory died before
             // backward (GraphScalars; fixed); should another such transient appear, the batch is retried once and
-            // where it started is logged, instead of the batch being lost
+            // where it started is logged, instead of the batch being lost. In fp16 it is an overflow: the scaler
+            // halves the scale and the step is skipped, as GradScaler does, without a retry
             lastNonFinite = nonFiniteGradients();
             retried++;
             Gradients.clear(named.values());
-            loss = backward(pixels, ids);
+            loss = backward(input, ids);
             lastNorm = Gradients.globalNorm(named.values());
         }
-        if (Double.isFinite(lastNorm) && Double.isFinite(loss)) {
-            optimizer.setGradientScale(Gradients.clipScale(lastNorm, gradClip));
+        boolean apply = Double.isFinite(lastNorm) && Double.isFinite(loss);
+        if (scaler != null) {
+            scaler.update(apply);
+        }
+        if (apply) {
+            optimizer.setGradientScale(Gradients.clipScale(lastNorm, gradClip) / lossScale);
             update();
         } else {
             skipped++;
+            if (scaler != null) {
+                overflows++;
+            }
             Gradients.clear(named.values());
         }
         clampLogitScale();
@@ -236,11 +338,24 @@ public final class StepRunner implements AutoCloseable {
             if (gcCheck) {
                 scrubFreedMemory();
             }
-            gc.backward(l);
+            gc.backward(scaler == null ? l : l.mul(scaleArray()));
             value = l.getFloat();
         }
         replicas.reduceGradients();
         return value;
+    }
+
+    /** The loss scale as a float32 scalar on the first device, rebuilt only when the scaler changes it. */
+    private NDArray scaleArray() {
+        float s = scaler.scale();
+        if (s != scaleArrayValue) {
+            if (scaleArray != null) {
+                scaleArray.close();
+            }
+            scaleArray = constants.full(new Shape(), s, DataType.FLOAT32);
+            scaleArrayValue = s;
+        }
+        return scaleArray;
     }
 
     /** AdamW on every master weight with its (summed) gradient; the native update zeroes the gradient. */

@@ -24,7 +24,7 @@ import org.parrotscope.data.Sample;
  */
 public final class StreamingBatchLoader extends QueuedLoader {
 
-    private record Prepared(String key, float[] pixels, long[] tokens) {}
+    private record Prepared(String key, byte[] pixels, long[] tokens) {}
 
     private final StreamingSource source;
     private final int batch;
@@ -152,7 +152,7 @@ public final class StreamingBatchLoader extends QueuedLoader {
         int side = transform.size();
         int plane = 3 * side * side;
         int ctx = contextLength;
-        float[] pixels = new float[batch * plane];
+        byte[] pixels = new byte[batch * plane];
         long[] tokens = new long[batch * ctx];
         List<String> keys = new ArrayList<>(batch);
         int e = epoch;
@@ -191,7 +191,7 @@ public final class StreamingBatchLoader extends QueuedLoader {
         } catch (RuntimeException ex) {
             return null;
         }
-        float[] chw = transform.apply(img, new SplittableRandom(BatchLoader.mix(seed, e, at)));
+        byte[] chw = transform.applyBytes(img, new SplittableRandom(BatchLoader.mix(seed, e, at)));
         return new Prepared(s.key(), chw, tokenizer.tokenize(s.caption(), contextLength));
     }
 

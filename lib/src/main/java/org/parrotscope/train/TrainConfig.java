@@ -34,6 +34,7 @@ import java.util.Objects;
  * @param stopAt stop with a checkpoint after this many steps (the schedule still spans all steps), 0 = run to the end
  * @param loader how the data reach the optimizer ({@link Loader})
  * @param shuffleBuffer samples in the streaming loader's shuffle buffer
+ * @param precision fp32, or fp16 mixed precision with dynamic loss scaling ({@link StepRunner})
  */
 public record TrainConfig(
         List<String> data,
@@ -59,7 +60,8 @@ public record TrainConfig(
         Path resume,
         int stopAt,
         Loader loader,
-        int shuffleBuffer) {
+        int shuffleBuffer,
+        Precision precision) {
 
     /**
      * How training data reach the optimizer. {@code MEMORY} holds every encoded image ({@link TrainingData}, up to
@@ -96,6 +98,7 @@ public record TrainConfig(
         data = List.copyOf(data);
         Objects.requireNonNull(preset, "preset");
         Objects.requireNonNull(loader, "loader");
+        Objects.requireNonNull(precision, "precision");
         if (shuffleBuffer < 1) {
             throw new IllegalArgumentException("the shuffle buffer needs at least 1 sample, got " + shuffleBuffer);
         }
@@ -197,6 +200,7 @@ public record TrainConfig(
         private int stopAt;
         private Loader loader = Loader.AUTO;
         private int shuffleBuffer = StreamingSource.DEFAULT_SHUFFLE_BUFFER;
+        private Precision precision = Precision.FP32;
 
         /** @param specs shard specs or one manifest file @return this */
         public Builder setData(List<String> specs) {
@@ -340,6 +344,15 @@ public record TrainConfig(
         }
 
         /**
+         * @param p fp32, or fp16 mixed precision (default {@link Precision#FP32})
+         * @return this
+         */
+        public Builder optPrecision(Precision p) {
+            this.precision = p;
+            return this;
+        }
+
+        /**
          * @return the validated configuration
          * @throws IllegalArgumentException when both steps and epochs are set, or a value is out of range
          */
@@ -374,7 +387,8 @@ public record TrainConfig(
                     resume,
                     stopAt,
                     loader,
-                    shuffleBuffer);
+                    shuffleBuffer,
+                    precision);
         }
     }
 }

@@ -22,15 +22,52 @@ import org.parrotscope.util.Json;
  * @param loader {@code memory} or {@code stream}
  * @param shuffleBuffer the streaming loader's shuffle-buffer size, 0 for the in-memory loader
  * @param cursor the streaming loader's {@link TrainBatch#cursor} after the last step, -1 for the in-memory loader
+ * @param precision {@code fp32} or {@code fp16}
+ * @param lossScale the fp16 loss scaler's scale ({@link LossScaler}), 0 for fp32
+ * @param lossScaleFiniteSteps the scaler's finite steps since its last change, 0 for fp32
  */
 public record TrainState(
-        int step, int totalSteps, long seed, int batch, int samples, String loader, int shuffleBuffer, long cursor) {
+        int step,
+        int totalSteps,
+        long seed,
+        int batch,
+        int samples,
+        String loader,
+        int shuffleBuffer,
+        long cursor,
+        String precision,
+        float lossScale,
+        int lossScaleFiniteSteps) {
 
     /** Validates. */
     public TrainState {
         if (!loader.equals("memory") && !loader.equals("stream")) {
             throw new IllegalArgumentException("loader must be memory or stream, got " + loader);
         }
+    }
+
+    /**
+     * The state of an fp32 run.
+     *
+     * @param step steps done
+     * @param totalSteps the schedule's steps
+     * @param seed the seed
+     * @param batch pairs per step
+     * @param samples training samples
+     * @param loader {@code memory} or {@code stream}
+     * @param shuffleBuffer the shuffle-buffer size, 0 for the in-memory loader
+     * @param cursor the stream position, -1 for the in-memory loader
+     */
+    public TrainState(
+            int step,
+            int totalSteps,
+            long seed,
+            int batch,
+            int samples,
+            String loader,
+            int shuffleBuffer,
+            long cursor) {
+        this(step, totalSteps, seed, batch, samples, loader, shuffleBuffer, cursor, "fp32", 0f, 0);
     }
 
     /**
@@ -64,6 +101,11 @@ public record TrainState(
         o.addProperty("loader", loader);
         o.addProperty("shuffle_buffer", shuffleBuffer);
         o.addProperty("cursor", cursor);
+        o.addProperty("precision", precision);
+        if (lossScale > 0) {
+            o.addProperty("loss_scale", lossScale);
+            o.addProperty("loss_scale_finite_steps", lossScaleFiniteSteps);
+        }
         o.addProperty(
                 "rng",
                 "data order and augmentation derive from (seed, epoch, sample index or stream position); no further"
@@ -94,7 +136,12 @@ public record TrainState(
                     o.get("samples").getAsInt(),
                     o.has("loader") ? o.get("loader").getAsString() : "memory", // checkpoints before the stream loader
                     o.has("shuffle_buffer") ? o.get("shuffle_buffer").getAsInt() : 0,
-                    o.has("cursor") ? o.get("cursor").getAsLong() : -1);
+                    o.has("cursor") ? o.get("cursor").getAsLong() : -1,
+                    o.has("precision") ? o.get("precision").getAsString() : "fp32",
+                    o.has("loss_scale") ? o.get("loss_scale").getAsFloat() : 0f,
+                    o.has("loss_scale_finite_steps")
+                            ? o.get("loss_scale_finite_steps").getAsInt()
+                            : 0);
         } catch (RuntimeException e) {
             throw new IOException(f + ": malformed trainer state: " + e.getMessage(), e);
         }

@@ -89,7 +89,7 @@ class BatchLoaderTest {
         assertEquals(List.of(0, 0, 1, 1, 2), a.stream().map(TrainBatch::epoch).toList());
         for (int i = 0; i < 2; i++) {
             assertEquals(a.get(3 + i).step(), b.get(i).step());
-            assertArrayEquals(a.get(3 + i).pixels(), b.get(i).pixels(), 0f);
+            assertArrayEquals(a.get(3 + i).pixels(), b.get(i).pixels());
             assertArrayEquals(a.get(3 + i).tokens(), b.get(i).tokens());
         }
     }

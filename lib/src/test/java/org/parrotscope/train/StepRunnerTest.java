@@ -164,9 +164,12 @@ class StepRunnerTest {
                             model.parameters().size(),
                             opt.exportState(runner.idToName()).steps().size());
                 }
-                // one array more than before the first step: the cached causal mask; the optimizer's moments (two
-                // per parameter) live in the optimizer's own manager
-                assertEquals(List.of(before + 1, before + 1, before + 1, before + 1), counts, devices.toString());
+                // arrays built at the first step and reused: the causal mask and one attention scale per residual
+                // block (GraphScalars; QuickGELU's factor too where used); the optimizer's moments (two per
+                // parameter) live in the optimizer's own manager
+                int blocks = c.vision().layers() + c.text().layers();
+                int cached = before + 1 + blocks * (c.quickGelu() ? 2 : 1);
+                assertEquals(List.of(cached, cached, cached, cached), counts, devices.toString());
                 assertTrue(opt.exportState(Map.of()).steps().isEmpty());
             }
         }

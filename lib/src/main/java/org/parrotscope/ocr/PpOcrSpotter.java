@@ -130,6 +130,13 @@ public final class PpOcrSpotter implements TextSpotter {
     private List<LineWord> lineWords(LineRecognizer.Result r, Mat crop, List<double[]> inkGaps) {
         boolean ppocrOk =
                 r.line().score() >= options.dropScore() && !r.line().text().isBlank();
+        if (ppocrOk) {
+            // a letter-spaced heading: words by the rhythm of its letters, whatever the spaces say
+            List<LineWord> tracked = Tracking.words(r.line().chars(), r.positions(), grey(crop, FINE_GAP));
+            if (tracked != null) {
+                return tracked;
+            }
+        }
         List<LineWord> second = List.of();
         if (tess != null) {
             second = tess.read(crop).stream()

@@ -137,11 +137,15 @@ public final class PpOcrSpotter implements TextSpotter {
                 return tracked;
             }
         }
-        List<LineWord> second = List.of();
-        if (tess != null) {
-            second = tess.read(crop).stream()
-                    .filter(w -> w.confidence() >= options.tessMinConfidence())
-                    .toList();
+        List<LineWord> read = tess == null ? List.of() : tess.read(crop);
+        List<LineWord> second = read.stream()
+                .filter(w -> w.confidence() >= options.tessMinConfidence())
+                .toList();
+        if (ppocrOk) {
+            List<LineWord> agreed = SpaceAgreement.split(r.line().chars(), read);
+            if (agreed != null) {
+                return LetterSpacing.join(agreed);
+            }
         }
         if (!ppocrOk) {
             // PaddleOCR drop_score removes glyphs the Chinese model invents on textures; Tesseract invents

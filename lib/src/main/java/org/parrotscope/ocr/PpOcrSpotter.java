@@ -171,7 +171,8 @@ public final class PpOcrSpotter implements TextSpotter {
                 }
             }
         }
-        return LetterSpacing.join(LineSplitter.words(r.line().chars(), r.positions(), gaps));
+        return LetterSpacing.join(
+                SpaceAgreement.anchor(LineSplitter.words(r.line().chars(), r.positions(), gaps), read));
     }
 
     private List<double[]> inkGaps(Mat crop) {

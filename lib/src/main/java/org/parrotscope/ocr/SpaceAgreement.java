@@ -39,7 +39,17 @@ final class SpaceAgreement {
         letters.forEach(c -> a.append(c.text()));
         StringBuilder b = new StringBuilder();
         tess.forEach(w -> b.append(w.text()));
+        if (!a.toString().equals(alnum(a.toString())) || b.isEmpty()) {
+            return null; // PP-OCR read punctuation: lengths would not line up, leave the line to the other rules
+        }
+        tess = tess.stream()
+                .map(w -> new LineWord(alnum(w.text()), w.confidence(), w.lo(), w.hi()))
+                .filter(w -> !w.text().isEmpty())
+                .toList();
+        b.setLength(0);
+        tess.forEach(w -> b.append(w.text()));
         if (a.length() == 0
+                || tess.size() < 2
                 || tess.size() <= ppocrWords
                 || !a.toString().toLowerCase(Locale.ROOT).equals(b.toString().toLowerCase(Locale.ROOT))) {
             return null;
@@ -64,5 +74,74 @@ final class SpaceAgreement {
             out.add(new LineWord(text.toString(), (float) Math.min(1, conf / n), w.lo(), w.hi()));
         }
         return at == a.length() ? out : null;
+    }
+
+    /** Least Tesseract confidence of an anchor word. */
+    static final float ANCHOR_CONFIDENCE = 0.9f;
+
+    /** Fewest letters of an anchor word, and of what remains when it is split off. */
+    static final int ANCHOR_LETTERS = 3;
+
+    /**
+     * Splits a confidently read Tesseract word off the start or end of a longer PP-OCR word that runs it together
+     * with another ({@code HOMEMOON} and Tesseract's {@code MOON}): Tesseract only reads a word on its own when it
+     * sees a space before or after it. Applied until nothing changes, so {@code LondonStylePlusFrosty} loses
+     * {@code Frosty}, then {@code Plus}.
+     *
+     * @param words the line's words after the other rules, left to right
+     * @param tess Tesseract's words of the same crop
+     * @return the words, with anchors split off
+     */
+    static List<LineWord> anchor(List<LineWord> words, List<LineWord> tess) {
+        List<String> anchors = tess.stream()
+                .filter(w -> w.confidence() >= ANCHOR_CONFIDENCE)
+                .map(w -> alnum(w.text()).toLowerCase(Locale.ROOT))
+                .filter(t -> t.length() >= ANCHOR_LETTERS)
+                .toList();
+        if (anchors.isEmpty()) {
+            return words;
+        }
+        List<LineWord> out = new ArrayList<>();
+        java.util.ArrayDeque<LineWord> todo = new java.util.ArrayDeque<>(words);
+        while (!todo.isEmpty()) {
+            LineWord w = todo.pollFirst();
+            String t = w.text();
+            String low = t.toLowerCase(Locale.ROOT);
+            boolean split = false;
+            if (t.equals(alnum(t)) && t.length() == low.length()) {
+                for (String an : anchors) {
+                    int rest = t.length() - an.length();
+                    if (rest < ANCHOR_LETTERS - 1 || low.equals(an)) {
+                        continue;
+                    }
+                    double cut;
+                    if (low.endsWith(an)) {
+                        cut = w.lo() + (w.hi() - w.lo()) * rest / t.length();
+                        todo.addFirst(new LineWord(t.substring(rest), w.confidence(), cut, w.hi()));
+                        todo.addFirst(new LineWord(t.substring(0, rest), w.confidence(), w.lo(), cut));
+                        split = true;
+                        break;
+                    }
+                    if (low.startsWith(an)) {
+                        cut = w.lo() + (w.hi() - w.lo()) * an.length() / t.length();
+                        todo.addFirst(new LineWord(t.substring(an.length()), w.confidence(), cut, w.hi()));
+                        todo.addFirst(new LineWord(t.substring(0, an.length()), w.confidence(), w.lo(), cut));
+                        split = true;
+                        break;
+                    }
+                }
+            }
+            if (!split) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** The letters and digits of a text. */
+    static String alnum(String s) {
+        StringBuilder b = new StringBuilder();
+        s.codePoints().filter(Character::isLetterOrDigit).forEach(b::appendCodePoint);
+        return b.toString();
     }
 }

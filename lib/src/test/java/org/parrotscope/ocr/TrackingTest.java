@@ -89,4 +89,45 @@ class TrackingTest {
         assertNull(SpaceAgreement.split(
                 chars("BEST_CAFE"), List.of(new LineWord("BEST", 0.9f, 0, 0.4), new LineWord("CAFE", 0.9f, 0.5, 1))));
     }
+
+    @Test
+    void anchor_confidentTesseractWordAtAnEnd_splitOff() {
+        List<LineWord> words =
+                List.of(new LineWord("Cafe", 0.9f, 0.0, 0.15), new LineWord("LondonStylePlusFrosty", 0.9f, 0.17, 1.0));
+        List<LineWord> tess = List.of(
+                new LineWord("Cafe", 0.93f, 0.0, 0.15),
+                new LineWord("Londgi", 0.0f, 0.17, 0.6),
+                new LineWord("Plus", 0.97f, 0.63, 0.77),
+                new LineWord("Frosty", 0.97f, 0.79, 1.0));
+        assertEquals(List.of("Cafe", "LondonStyle", "Plus", "Frosty"), texts(SpaceAgreement.anchor(words, tess)));
+        // HOMEMOON with a confident MOON, an unsure "Homey": split at the anchor, letters from PP-OCR
+        List<LineWord> hm = SpaceAgreement.anchor(
+                List.of(new LineWord("HOMEMOON", 0.9f, 0.0, 1.0)),
+                List.of(new LineWord("Homey", 0.0f, 0.0, 0.54), new LineWord("MOON", 0.91f, 0.61, 1.0)));
+        assertEquals(List.of("HOME", "MOON"), texts(hm));
+        assertEquals(0.5, hm.get(1).lo(), 1e-9);
+    }
+
+    @Test
+    void anchor_unsureShortOrInnerWords_leaveTheWordAlone() {
+        List<LineWord> w = List.of(new LineWord("GALLERYDINER", 0.9f, 0.0, 1.0));
+        // ERY and DIN lie inside the word, IN is too short, and an unsure word is no anchor
+        List<LineWord> tess = List.of(
+                new LineWord("ERY", 0.97f, 0.3, 0.5),
+                new LineWord("IN", 0.97f, 0.6, 0.7),
+                new LineWord("DINER", 0.5f, 0.6, 1));
+        assertEquals(List.of("GALLERYDINER"), texts(SpaceAgreement.anchor(w, tess)));
+        // a word that leaves fewer than two letters is not split ("MOONS" vs "MOON")
+        assertEquals(
+                List.of("MOONS"),
+                texts(SpaceAgreement.anchor(
+                        List.of(new LineWord("MOONS", 0.9f, 0, 1)), List.of(new LineWord("MOON", 0.99f, 0, 0.8)))));
+    }
+
+    @Test
+    void split_punctuationInTesseractsReading_ignored() {
+        List<LineWord> tess =
+                List.of(new LineWord("\u2018CRUNCHY", 0.66f, 0.0, 0.52), new LineWord("SQUARE", 0.96f, 0.56, 0.99));
+        assertEquals(List.of("CRUNCHY", "SQUARE"), texts(SpaceAgreement.split(chars("CRUNCHYSQUARE"), tess)));
+    }
 }

@@ -43,8 +43,8 @@ final class SpaceAgreement {
             return null; // PP-OCR read punctuation: lengths would not line up, leave the line to the other rules
         }
         tess = tess.stream()
+                .filter(w -> !alnum(w.text()).isEmpty())
                 .map(w -> new LineWord(alnum(w.text()), w.confidence(), w.lo(), w.hi()))
-                .filter(w -> !w.text().isEmpty())
                 .toList();
         b.setLength(0);
         tess.forEach(w -> b.append(w.text()));

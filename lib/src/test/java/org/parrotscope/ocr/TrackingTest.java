@@ -129,5 +129,11 @@ class TrackingTest {
         List<LineWord> tess =
                 List.of(new LineWord("\u2018CRUNCHY", 0.66f, 0.0, 0.52), new LineWord("SQUARE", 0.96f, 0.56, 0.99));
         assertEquals(List.of("CRUNCHY", "SQUARE"), texts(SpaceAgreement.split(chars("CRUNCHYSQUARE"), tess)));
+        // a word of punctuation only is no word: dropped before comparing (it broke the line once)
+        List<LineWord> slash = List.of(
+                new LineWord("\\", 0f, 0, 0.07),
+                new LineWord("FROSTY", 0.96f, 0.1, 0.5),
+                new LineWord("WORLD", 0.96f, 0.53, 1));
+        assertEquals(List.of("FROSTY", "WORLD"), texts(SpaceAgreement.split(chars("FROSTYWORLD"), slash)));
     }
 }

@@ -9,6 +9,7 @@ import org.parrotscope.data.Shard;
 import org.parrotscope.ocr.OcrOptions;
 import org.parrotscope.ocr.OcrRun;
 import org.parrotscope.ocr.OcrSummary;
+import org.parrotscope.ocr.TextSpotters;
 import org.parrotscope.parrot.OcrParquet;
 import org.parrotscope.util.Json;
 import org.parrotscope.util.Progress;
@@ -42,7 +43,7 @@ public final class OcrCommand implements Callable<Integer> {
 
     @Option(
             names = "--engine",
-            defaultValue = "ppocr",
+            defaultValue = TextSpotters.DEFAULT,
             paramLabel = "ppocr|tesseract|ppocr-det+tesseract|oracle",
             description = "Engine (default: ${DEFAULT-VALUE}).")
     String engine;

@@ -111,6 +111,15 @@ public final class SynthCommand implements Callable<Integer> {
     boolean classFolders;
 
     @Option(
+            names = "--hard",
+            description = "Hard layouts with exact ground truth: multi-line titles, letter-spaced headings, tiled "
+                    + "semi-transparent watermarks (truth has one word per tile), small print, product labels, text "
+                    + "on textures; 256 px images (--image-size) with 20%% at 640x480 and 10%% at 1280x720; captions "
+                    + "re-type the printed words in other case and punctuation. Text rate "
+                    + SynthConfig.HARD_TEXT_RATE + " unless --text-rate is given.")
+    boolean hard;
+
+    @Option(
             names = "--resume",
             description =
                     "Keep shards that already exist in DIR (made with the same options) and write only the missing ones.")
@@ -121,12 +130,15 @@ public final class SynthCommand implements Callable<Integer> {
         if (classFolders && !spec.commandLine().getParseResult().hasMatchedOption("--text-rate")) {
             textRate = 0; // class folders hold text-free concept images
         }
-        SynthConfig config = SynthConfig.builder()
-                .setSeed(seed)
+        SynthConfig.Builder builder = SynthConfig.builder();
+        if (!hard || spec.commandLine().getParseResult().hasMatchedOption("--text-rate")) {
+            builder.optTextRate(textRate);
+        }
+        SynthConfig config = builder.setSeed(seed)
                 .setSamples(samples)
                 .optShardSize(shardSize)
                 .optImageSize(imageSize)
-                .optTextRate(textRate)
+                .optHard(hard)
                 .optParrotRate(parrotRate)
                 .optMixedRate(mixedRate)
                 .optAltTextRate(altTextRate)

@@ -9,7 +9,7 @@ import org.parrotscope.util.Progress;
  * Configuration of an {@link OcrRun}. Build with {@link #builder()}: {@code setOut} is required, the rest
  * optional.
  *
- * @param engine engine name, default {@link TextSpotters#DEFAULT} ({@code ppocr})
+ * @param engine engine name, default {@link TextSpotters#DEFAULT} ({@code ppocr-det+tesseract})
  * @param out output folder for {@code <shard>.jsonl} files and the run summary
  * @param threads worker threads, default the number of cores
  * @param limit maximum samples in the run, 0 (default) for all

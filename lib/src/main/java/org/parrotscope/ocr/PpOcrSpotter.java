@@ -130,11 +130,22 @@ public final class PpOcrSpotter implements TextSpotter {
     private List<LineWord> lineWords(LineRecognizer.Result r, Mat crop, List<double[]> inkGaps) {
         boolean ppocrOk =
                 r.line().score() >= options.dropScore() && !r.line().text().isBlank();
-        List<LineWord> second = List.of();
-        if (tess != null) {
-            second = tess.read(crop).stream()
-                    .filter(w -> w.confidence() >= options.tessMinConfidence())
-                    .toList();
+        if (ppocrOk) {
+            // a letter-spaced heading: words by the rhythm of its letters, whatever the spaces say
+            List<LineWord> tracked = Tracking.words(r.line().chars(), r.positions(), grey(crop, FINE_GAP));
+            if (tracked != null) {
+                return tracked;
+            }
+        }
+        List<LineWord> read = tess == null ? List.of() : tess.read(crop);
+        List<LineWord> second = read.stream()
+                .filter(w -> w.confidence() >= options.tessMinConfidence())
+                .toList();
+        if (ppocrOk) {
+            List<LineWord> agreed = SpaceAgreement.split(r.line().chars(), read);
+            if (agreed != null) {
+                return LetterSpacing.join(agreed);
+            }
         }
         if (!ppocrOk) {
             // PaddleOCR drop_score removes glyphs the Chinese model invents on textures; Tesseract invents
@@ -160,7 +171,8 @@ public final class PpOcrSpotter implements TextSpotter {
                 }
             }
         }
-        return LetterSpacing.join(LineSplitter.words(r.line().chars(), r.positions(), gaps));
+        return LetterSpacing.join(
+                SpaceAgreement.anchor(LineSplitter.words(r.line().chars(), r.positions(), gaps), read));
     }
 
     private List<double[]> inkGaps(Mat crop) {

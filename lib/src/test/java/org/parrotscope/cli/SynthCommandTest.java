@@ -143,4 +143,23 @@ class SynthCommandTest {
         assertEquals(1, code);
         assertTrue(err.toString().contains("must be <= 1"), err.toString());
     }
+
+    /** --hard records the layout in the options and every sample's truth, and defaults the text rate to 0.9. */
+    @Test
+    void synth_hard_writesHardLayoutsWithTheirTruth() throws Exception {
+        run("synth", "--hard", "--out", dir.toString(), "--samples", "10", "--seed", "12", "--shard-size", "10");
+        String options = Files.readString(dir.resolve("synth-options.json"));
+        assertTrue(options.contains("\"layout\": \"hard\""), options);
+        assertTrue(options.contains("\"text_rate\": 0.9"), options);
+        org.parrotscope.parrot.TruthImages t =
+                org.parrotscope.parrot.TruthImages.read(org.parrotscope.data.Datasets.resolve(
+                        List.of(dir.resolve("00000.tar").toString())));
+        assertEquals(10, t.byKey().size());
+        for (org.parrotscope.parrot.TruthImages.Image img : t.byKey().values()) {
+            assertTrue(
+                    img.layout().equals("none") || org.parrotscope.data.synth.HardLayout.ofId(img.layout()) != null,
+                    img.toString());
+            assertEquals(img.layout().equals("none"), img.words().isEmpty(), img.toString());
+        }
+    }
 }

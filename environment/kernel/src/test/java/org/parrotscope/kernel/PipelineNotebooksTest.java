@@ -40,6 +40,8 @@ class PipelineNotebooksTest {
             Map.entry("SAMPLES", "120"),
             Map.entry("GRID_SAMPLES", "4"),
             Map.entry("LIMIT", "24"),
+            // 02-spot-text: images of the generated hard set
+            Map.entry("HARD_SAMPLES", "24"),
             Map.entry("THREADS", "2"),
             // 05-train-clip: pool size, training steps, evaluation interval and images during training
             Map.entry("POOL", "400"),

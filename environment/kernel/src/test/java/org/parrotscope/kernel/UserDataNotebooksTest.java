@@ -135,6 +135,8 @@ class UserDataNotebooksTest {
         env.put("PARROTSCOPE_RUN_DIR", run().toString());
         env.put("DATA", shards + "/{000000..000001}.tar");
         env.put("ENGINES", "ppocr");
+        // 03, 05 and 08 read the OCR of the one engine 02 ran (03 defaults to the library default engine)
+        env.put("ENGINE", "ppocr");
         env.put("PARROTSCOPE_HEARTBEAT", "0");
         // 09: these shards have no truth for the oracle of the small sizes
         env.put("EXP_OCR", "ppocr");

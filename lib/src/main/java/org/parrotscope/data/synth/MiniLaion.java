@@ -19,6 +19,9 @@ import org.parrotscope.data.Sample;
  */
 public final class MiniLaion {
 
+    /** The key under {@code truth} that names a hard sample's layout. */
+    public static final String LAYOUT_KEY = "layout";
+
     private final SynthConfig config;
     private final Vocabulary vocabulary = Vocabulary.builtIn();
 
@@ -68,12 +71,10 @@ public final class MiniLaion {
     public Generated generate(long index) {
         Streams st = new Streams(config.seed(), index);
         Planned p = plan(st);
-        int size = config.imageSize();
-        BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-        p.scene().paint(st.scene, size, img);
-        List<WordBox> words = p.text() == null
-                ? List.of()
-                : new TextPainter(size, config.signRate()).draw(img, p.text().blocks(), st.place);
+        int width = p.hard() == null ? config.imageSize() : p.hard().width();
+        int height = p.hard() == null ? config.imageSize() : p.hard().height();
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        List<WordBox> words = paint(p, st, img, true);
         Scene scene = p.scene();
         String caption = p.caption();
         Truth truth = new Truth(
@@ -83,6 +84,12 @@ public final class MiniLaion {
                 p.style().id(),
                 words,
                 coEmbedded(caption, p.printed()));
+        JsonObject truthJson = truth.toJson();
+        if (config.hard()) {
+            // which hard layout the words are printed in, for per-layout error tables ("none" without text)
+            truthJson.addProperty(
+                    LAYOUT_KEY, words.isEmpty() ? "none" : p.hard().layout().id());
+        }
         byte[] bytes = ImageEncoding.encode(img, config.format(), config.jpegQuality());
         String key = key(index);
         JsonObject meta = new JsonObject();
@@ -90,12 +97,12 @@ public final class MiniLaion {
         meta.addProperty("caption", caption);
         meta.addProperty("key", key);
         meta.addProperty("status", "success");
-        meta.addProperty("width", size);
-        meta.addProperty("height", size);
-        meta.addProperty("original_width", size);
-        meta.addProperty("original_height", size);
+        meta.addProperty("width", width);
+        meta.addProperty("height", height);
+        meta.addProperty("original_width", width);
+        meta.addProperty("original_height", height);
         meta.addProperty("sha256", sha256(bytes));
-        meta.add("truth", truth.toJson());
+        meta.add("truth", truthJson);
         return new Generated(new Sample(key, caption, config.format(), bytes, meta, "mini-laion"), truth);
     }
 
@@ -108,9 +115,50 @@ public final class MiniLaion {
      */
     public BufferedImage textFreeImage(long index) {
         Streams st = new Streams(config.seed(), index);
-        BufferedImage img = new BufferedImage(config.imageSize(), config.imageSize(), BufferedImage.TYPE_INT_RGB);
-        plan(st).scene().paint(st.scene, config.imageSize(), img);
+        Planned p = plan(st);
+        if (p.hard() == null) {
+            BufferedImage img = new BufferedImage(config.imageSize(), config.imageSize(), BufferedImage.TYPE_INT_RGB);
+            p.scene().paint(st.scene, config.imageSize(), img);
+            return img;
+        }
+        BufferedImage img = new BufferedImage(p.hard().width(), p.hard().height(), BufferedImage.TYPE_INT_RGB);
+        paint(p, st, img, false);
         return img;
+    }
+
+    /**
+     * The hard layout of a generated sample.
+     *
+     * @param metadata the sample's {@code .json} object
+     * @return the layout id ({@code title}, {@code spaced}, ...; {@code none} for a hard image without text), or
+     *     null for a standard mini-LAION sample or other data
+     */
+    public static String layoutOf(JsonObject metadata) {
+        if (metadata == null || !metadata.has("truth") || !metadata.get("truth").isJsonObject()) {
+            return null;
+        }
+        JsonObject t = metadata.getAsJsonObject("truth");
+        return t.has(LAYOUT_KEY) ? t.get(LAYOUT_KEY).getAsString() : null;
+    }
+
+    /**
+     * Paints the scene and the sample's words; a hard sample without {@code ink} gets its scene only (the
+     * standard generator's text-free image is painted by {@link #textFreeImage} alone).
+     */
+    private List<WordBox> paint(Planned p, Streams st, BufferedImage img, boolean ink) {
+        if (p.hard() == null) {
+            p.scene().paint(st.scene, config.imageSize(), img);
+            if (p.text() == null) {
+                return List.of();
+            }
+            return new TextPainter(config.imageSize(), config.signRate())
+                    .draw(img, p.text().blocks(), st.place);
+        }
+        if (p.printed().isEmpty()) {
+            p.scene().paint(st.scene, img.getWidth(), img.getHeight(), img);
+            return List.of();
+        }
+        return new HardPainter(p.hard()).draw(img, p.scene(), st.scene, st.place, ink);
     }
 
     /**
@@ -129,15 +177,24 @@ public final class MiniLaion {
     record CaptionAndWords(String caption, List<String> printed) {}
 
     /** Everything decided before pixels: scene attributes, printed words, caption style and caption. */
-    private record Planned(Scene scene, TextPlan text, List<String> printed, Captions.Style style, String caption) {}
+    private record Planned(
+            Scene scene, TextPlan text, HardPlan hard, List<String> printed, Captions.Style style, String caption) {}
 
     private Planned plan(Streams st) {
         Scene scene = Scene.plan(st.scene);
+        if (config.hard()) {
+            boolean hasText = st.text.nextDouble() < config.textRate();
+            HardPlan hard = HardPlan.draw(st.text, vocabulary, config.imageSize()); // drawn always: fixes the size
+            List<String> printed = hasText ? hard.printed() : List.of();
+            Captions.Style style = style(st.caption, hasText);
+            List<String> spelt = hasText ? HardPlan.retype(st.caption, hard.distinctWords()) : List.of();
+            return new Planned(scene, null, hard, printed, style, Captions.write(st.caption, style, scene, spelt));
+        }
         boolean hasText = st.text.nextDouble() < config.textRate();
         TextPlan text = hasText ? TextPlan.draw(st.text, vocabulary) : null;
         List<String> printed = text == null ? List.of() : text.words();
         Captions.Style style = style(st.caption, hasText);
-        return new Planned(scene, text, printed, style, Captions.write(st.caption, style, scene, printed));
+        return new Planned(scene, text, null, printed, style, Captions.write(st.caption, style, scene, printed));
     }
 
     private Captions.Style style(SplittableRandom r, boolean hasText) {

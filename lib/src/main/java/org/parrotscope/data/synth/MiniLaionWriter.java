@@ -198,6 +198,9 @@ public final class MiniLaionWriter {
         o.addProperty("sign_rate", c.signRate());
         o.addProperty("format", c.format());
         o.addProperty("jpeg_quality", Double.valueOf(Float.toString(c.jpegQuality()))); // 0.85, not 0.8500000238
+        if (c.hard()) {
+            o.addProperty("layout", "hard"); // absent for the standard layouts, so older folders still resume
+        }
         return o;
     }
 }

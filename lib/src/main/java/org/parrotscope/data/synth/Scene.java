@@ -58,12 +58,25 @@ record Scene(
      * @param img the RGB image to draw into
      */
     void paint(SplittableRandom r, int size, BufferedImage img) {
+        paint(r, size, size, img);
+    }
+
+    /**
+     * Paints the scene into a rectangular image: positions scale with each side, the object with the shorter.
+     *
+     * @param r the scene's random source, right after {@link #plan}
+     * @param width the image width
+     * @param height the image height
+     * @param img the RGB image to draw into
+     */
+    void paint(SplittableRandom r, int width, int height, BufferedImage img) {
         Graphics2D g = graphics(img);
         try {
-            Backgrounds.paint(g, size, r, background, color.color());
-            AffineTransform at = AffineTransform.getTranslateInstance(cx * size, cy * size);
+            Backgrounds.paint(g, Math.max(width, height), r, background, color.color());
+            AffineTransform at = AffineTransform.getTranslateInstance(cx * width, cy * height);
             at.rotate(angle);
-            at.scale(half * size, half * size);
+            int side = Math.min(width, height);
+            at.scale(half * side, half * side);
             g.setTransform(at);
             Concepts.draw(g, className, color.color());
         } finally {

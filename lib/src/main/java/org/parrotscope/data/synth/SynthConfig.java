@@ -28,6 +28,8 @@ import java.util.Locale;
  * @param signRate the probability that a text block is drawn on a sign or label shape
  * @param format the image format, {@code jpg} or {@code png}
  * @param jpegQuality the JPEG quality in (0, 1]
+ * @param hard true for the hard layouts ({@link HardLayout}; {@code synth --hard}), where the image size is the
+ *     side of the square images and some images are 640x480 or 1280x720
  */
 public record SynthConfig(
         long seed,
@@ -40,7 +42,8 @@ public record SynthConfig(
         double altTextRate,
         double signRate,
         String format,
-        float jpegQuality) {
+        float jpegQuality,
+        boolean hard) {
 
     /** Default samples per shard (img2dataset's default). */
     public static final int DEFAULT_SHARD_SIZE = 1000;
@@ -58,6 +61,8 @@ public record SynthConfig(
     public static final double DEFAULT_SIGN_RATE = 0.3;
     /** Default image format. */
     public static final String DEFAULT_FORMAT = "jpg";
+    /** Default share of images with text in the hard layouts: most carry text, a few are text-free controls. */
+    public static final double HARD_TEXT_RATE = 0.9;
     /** Default JPEG quality. */
     public static final float DEFAULT_JPEG_QUALITY = 0.85f;
 
@@ -129,6 +134,8 @@ public record SynthConfig(
         private double signRate = DEFAULT_SIGN_RATE;
         private String format = DEFAULT_FORMAT;
         private float jpegQuality = DEFAULT_JPEG_QUALITY;
+        private boolean hard;
+        private boolean textRateSet;
 
         private Builder() {}
 
@@ -184,6 +191,7 @@ public record SynthConfig(
          */
         public Builder optTextRate(double r) {
             this.textRate = r;
+            this.textRateSet = true;
             return this;
         }
 
@@ -253,6 +261,20 @@ public record SynthConfig(
             return this;
         }
 
+        /**
+         * Selects the hard layouts ({@link HardLayout}): multi-line titles, letter-spaced headings, tiled
+         * watermarks, small print, product labels and text on textures, in images of 256 px (70%), 640x480 (20%)
+         * and 1280x720 (10%) where the image size option sets the square size. Without an explicit text rate,
+         * {@link #HARD_TEXT_RATE} of the images carry text.
+         *
+         * @param hard true for the hard layouts (default false: the standard mini-LAION)
+         * @return this builder
+         */
+        public Builder optHard(boolean hard) {
+            this.hard = hard;
+            return this;
+        }
+
         /** @return the validated configuration */
         public SynthConfig build() {
             if (seed == null || samples == null) {
@@ -263,13 +285,14 @@ public record SynthConfig(
                     samples,
                     shardSize,
                     imageSize,
-                    textRate,
+                    hard && !textRateSet ? HARD_TEXT_RATE : textRate,
                     parrotRate,
                     mixedRate,
                     altTextRate,
                     signRate,
                     format,
-                    jpegQuality);
+                    jpegQuality,
+                    hard);
         }
     }
 }

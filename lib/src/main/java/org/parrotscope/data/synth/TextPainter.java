@@ -228,7 +228,7 @@ final class TextPainter {
     }
 
     /** @return a palette colour with enough contrast against both luminances, or null when none has */
-    private static Color pickText(SplittableRandom r, double lumLo, double lumHi) {
+    static Color pickText(SplittableRandom r, double lumLo, double lumHi) {
         int n = Palette.COLORS.size();
         int start = r.nextInt(n);
         for (int i = 0; i < n; i++) {
@@ -242,7 +242,7 @@ final class TextPainter {
     }
 
     /** @return the 5th and 95th percentile luminance of the pixels under a region */
-    private static double[] luminanceRange(BufferedImage img, Rectangle2D b) {
+    static double[] luminanceRange(BufferedImage img, Rectangle2D b) {
         int x0 = Math.max(0, (int) b.getMinX());
         int y0 = Math.max(0, (int) b.getMinY());
         int x1 = Math.min(img.getWidth(), (int) Math.ceil(b.getMaxX()));

@@ -235,4 +235,27 @@ public final class Curator {
             return n == 0 ? Double.NaN : sum / n;
         }
     }
+
+    /**
+     * The statistics table as console lines, one per subset, as the {@code curate} commands print it.
+     *
+     * @param t a table of {@link #statistics}' columns
+     * @return one line per row
+     */
+    public static List<String> statisticsLines(Table t) {
+        List<String> lines = new ArrayList<>(t.rowCount());
+        for (int i = 0; i < t.rowCount(); i++) {
+            lines.add(String.format(
+                    java.util.Locale.ROOT,
+                    "%-18s %-28s pool %7d  size %7d  text %.3f  CoTR %.3f  Avg.S %.4f",
+                    t.stringColumn(SUBSET).get(i),
+                    t.stringColumn(LABEL).get(i),
+                    t.intColumn(POOL).getInt(i),
+                    t.intColumn(SIZE).getInt(i),
+                    t.doubleColumn(TEXT_RATE).getDouble(i),
+                    t.doubleColumn(MEAN_COTR).getDouble(i),
+                    t.doubleColumn(AVG_S).getDouble(i)));
+        }
+        return lines;
+    }
 }

@@ -75,25 +75,17 @@ public record DebiasedRecipe(double minScore, double minAesthetic, double dedupC
         for (List<Candidate> group : byCluster.values()) {
             group.sort(
                     Comparator.comparingDouble(Candidate::clipScore).reversed().thenComparing(Candidate::key));
-            List<float[]> keptRows = new ArrayList<>();
+            List<float[]> vectors = new ArrayList<>(group.size());
             for (Candidate c : group) {
                 Integer r = row.get(c.key());
                 if (r == null) {
                     throw new IllegalArgumentException("no embedding for sample " + c.key()
                             + " (pass the embeddings of every scored shard with --embeddings)");
                 }
-                float[] v = unit(embeddings.row(r));
-                boolean dup = false;
-                for (float[] k : keptRows) {
-                    if (dot(v, k) >= dedupCosine) {
-                        dup = true;
-                        break;
-                    }
-                }
-                if (!dup) {
-                    keptRows.add(v);
-                    kept.add(c.key());
-                }
+                vectors.add(embeddings.row(r));
+            }
+            for (int i : distinct(vectors, dedupCosine)) {
+                kept.add(group.get(i).key());
             }
         }
         String label = String.format(
@@ -103,6 +95,35 @@ public record DebiasedRecipe(double minScore, double minAesthetic, double dedupC
                 aesthetic ? String.format(java.util.Locale.ROOT, ", aesthetic > %.1f", minAesthetic) : "",
                 dedupCosine);
         return new Criterion("debiased", "debiased", label, c -> kept.contains(c.key()));
+    }
+
+    /**
+     * The greedy de-duplication of one cluster: visits the embeddings in the given order (the recipe's: decreasing
+     * CLIP score, then key) and keeps one unless its cosine to an already kept one is at least {@code cosine}.
+     * Cosines are products of float unit vectors summed in double, so every caller keeps the same images.
+     *
+     * @param ordered the embeddings in visiting order (not changed)
+     * @param cosine the duplicate threshold
+     * @return the indices kept, ascending
+     */
+    public static List<Integer> distinct(List<float[]> ordered, double cosine) {
+        List<float[]> keptRows = new ArrayList<>();
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            float[] v = unit(ordered.get(i).clone());
+            boolean dup = false;
+            for (float[] k : keptRows) {
+                if (dot(v, k) >= cosine) {
+                    dup = true;
+                    break;
+                }
+            }
+            if (!dup) {
+                keptRows.add(v);
+                kept.add(i);
+            }
+        }
+        return kept;
     }
 
     private static float[] unit(float[] v) {

@@ -118,18 +118,7 @@ final class CurateCommand implements Callable<Integer> {
         PrintWriter con = spec.commandLine().getOut();
         con.printf(Locale.ROOT, "%d candidates with OCR records%n", r.candidates());
         Table t = r.statistics();
-        for (int i = 0; i < t.rowCount(); i++) {
-            con.printf(
-                    Locale.ROOT,
-                    "%-18s %-28s pool %7d  size %7d  text %.3f  CoTR %.3f  Avg.S %.4f%n",
-                    t.stringColumn(Curator.SUBSET).get(i),
-                    t.stringColumn(Curator.LABEL).get(i),
-                    t.intColumn(Curator.POOL).getInt(i),
-                    t.intColumn(Curator.SIZE).getInt(i),
-                    t.doubleColumn(Curator.TEXT_RATE).getDouble(i),
-                    t.doubleColumn(Curator.MEAN_COTR).getDouble(i),
-                    t.doubleColumn(Curator.AVG_S).getDouble(i));
-        }
+        Curator.statisticsLines(t).forEach(con::println);
         con.println("manifests and subsets.csv -> " + out);
         con.flush();
         return 0;

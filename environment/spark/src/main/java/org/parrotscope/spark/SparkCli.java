@@ -23,9 +23,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code parrotscope spark ocr|score|ablate|stats|parquet|cluster|curate}: the pipeline's stages as Spark jobs (embedded
- * unless
- * spark-submit'ed).
+ * {@code parrotscope spark ocr|score|ablate|stats|parquet|cluster|curate}: the pipeline's stages as Spark jobs
+ * (embedded unless spark-submit'ed).
  */
 @Command(
         name = "spark",

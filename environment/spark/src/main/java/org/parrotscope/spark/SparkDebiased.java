@@ -94,44 +94,19 @@ final class SparkDebiased {
         List<Row> rows = new ArrayList<>();
         group.forEach(rows::add);
         rows.sort(Comparator.<Row>comparingDouble(r -> -r.getDouble(2)).thenComparing(r -> r.getString(0)));
-        List<float[]> keptRows = new ArrayList<>();
-        List<Row> out = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            float[] v = unit(((Vector) r.get(4)).toArray());
-            boolean dup = false;
-            for (float[] k : keptRows) {
-                if (dot(v, k) >= cosine) {
-                    dup = true;
-                    break;
-                }
+            double[] d = ((Vector) r.get(4)).toArray();
+            float[] v = new float[d.length];
+            for (int i = 0; i < d.length; i++) {
+                v[i] = (float) d[i];
             }
-            if (!dup) {
-                keptRows.add(v);
-                out.add(RowFactory.create(r.getString(0)));
-            }
+            vectors.add(v);
+        }
+        List<Row> out = new ArrayList<>();
+        for (int i : DebiasedRecipe.distinct(vectors, cosine)) {
+            out.add(RowFactory.create(rows.get(i).getString(0)));
         }
         return out;
-    }
-
-    private static float[] unit(double[] d) {
-        float[] v = new float[d.length];
-        double s = 0;
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) d[i];
-            s += v[i] * v[i];
-        }
-        float inv = s > 0 ? (float) (1 / Math.sqrt(s)) : 0;
-        for (int i = 0; i < v.length; i++) {
-            v[i] *= inv;
-        }
-        return v;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }

@@ -14,6 +14,7 @@ import org.parrotscope.ocr.OcrComparison;
 import org.parrotscope.ocr.OcrNodeReference;
 import org.parrotscope.ocr.OcrOptions;
 import org.parrotscope.ocr.OcrSpeedSuite;
+import org.parrotscope.ocr.SmallPrintImages;
 import org.parrotscope.ocr.TextSpotter;
 import org.parrotscope.ocr.TextSpotters;
 import picocli.CommandLine.Command;
@@ -93,6 +94,14 @@ public final class BenchOcrCommand implements Callable<Integer> {
     List<String> frontier;
 
     @Option(
+            names = "--det-sizes",
+            split = ",",
+            paramLabel = "LIST",
+            description = "Also measure ppocr at these --det-max-side limits on --images rendered 1280x720 images "
+                    + "with small print (e.g. 960,1280,1600).")
+    List<Integer> detSizes;
+
+    @Option(
             names = "--truth-out",
             paramLabel = "DIR",
             description = "Keep the OCR JSONL of the accuracy runs here (default: a temporary folder).")
@@ -109,6 +118,9 @@ public final class BenchOcrCommand implements Callable<Integer> {
         }
         if (truth != null) {
             accuracy(out, all);
+        }
+        if (detSizes != null) {
+            detSizes(out, all);
         }
         out.flush();
         return 0;
@@ -135,15 +147,30 @@ public final class BenchOcrCommand implements Callable<Integer> {
         sideBySide(out, all);
     }
 
+    private void detSizes(PrintWriter out, int all) throws Exception {
+        List<OcrComparison.Truthed> set = OcrComparison.of(SmallPrintImages.render(images, 1280, 720, 42));
+        out.println();
+        out.println("ppocr detection size limit on " + set.size() + " rendered 1280x720 images with small print "
+                + "(load average " + load() + ")");
+        out.println(OcrComparison.header());
+        OcrComparison.maxSideChoices(detSizes, OcrOptions.defaults(), set, all, r -> {
+            out.println(r);
+            out.flush();
+        });
+    }
+
+    private static String load() {
+        return String.format(
+                Locale.ROOT,
+                "%.1f",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
     /** Engines, the Node reference and the upscaling frontier on the same decoded images, speed next to recall. */
     private void sideBySide(PrintWriter out, int all) throws Exception {
         List<OcrComparison.Truthed> set = OcrComparison.load(Datasets.resolve(truth), 0);
         out.println();
-        out.println("side by side on the same " + set.size() + " decoded images (load average "
-                + String.format(
-                        Locale.ROOT,
-                        "%.1f",
-                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
+        out.println("side by side on the same " + set.size() + " decoded images (load average " + load()
                 + "; cpu img/s = images / (worker CPU seconds / threads))");
         out.println(OcrComparison.header());
         for (String name : engines) {

@@ -193,8 +193,9 @@ public final class OcrComparison {
      * the same images.
      *
      * @param choices each an upscale target ({@link OcrOptions#detUpscaleTo()}, 0: never), optionally followed by
-     *     {@code /probe} ({@link OcrOptions#detProbe()} on; off otherwise), e.g. {@code 0}, {@code 448}, {@code
-     *     640/probe}
+     *     {@code /probe} ({@link OcrOptions#detProbe()} on; off otherwise) and {@code /wN} ({@link
+     *     OcrOptions#recMinWidth()}), e.g. {@code 0}, {@code 448}, {@code 640/probe}, {@code 640/w320} (the engine
+     *     before the probe and the narrower padding)
      * @param base the other options
      * @param set the images
      * @param threads worker threads
@@ -219,22 +220,61 @@ public final class OcrComparison {
     }
 
     /**
-     * @param choice an upscale target, optionally followed by {@code /probe}
+     * The recall/speed of {@code ppocr}'s detection size limits ({@link OcrOptions#detMaxSide()}) on images with small
+     * print larger than the limits ({@link SmallPrintImages}): one row per limit, each a fresh engine.
+     *
+     * @param maxSides the limits
+     * @param base the other options
+     * @param set the images
+     * @param threads worker threads
+     * @param sink receives each row when done
+     * @return the rows in order
+     * @throws OcrException when the engine fails
+     */
+    public static List<Row> maxSideChoices(
+            List<Integer> maxSides, OcrOptions base, List<Truthed> set, int threads, Consumer<Row> sink)
+            throws OcrException {
+        List<Row> out = new ArrayList<>();
+        for (int side : maxSides) {
+            OcrOptions o = base.toBuilder()
+                    .optDetMaxSide(side)
+                    .optDetUpscaleTo(Math.min(base.detUpscaleTo(), side))
+                    .build();
+            try (TextSpotter engine = TextSpotters.create(PpOcrSpotter.NAME, o)) {
+                Row r = measure("ppocr max-side=" + side, engine, set, threads);
+                out.add(r);
+                sink.accept(r);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param choice an upscale target, optionally followed by {@code /probe} and {@code /wN} (recognition padded to
+     *     at least N, {@link OcrOptions#recMinWidth()}; else the base's)
      * @param base the other options
      * @return the options of that choice
      */
     static OcrOptions upscaleChoice(String choice, OcrOptions base) {
-        String c = choice.trim();
-        boolean probe = c.endsWith("/probe");
-        String target = probe ? c.substring(0, c.length() - "/probe".length()) : c;
+        String[] parts = choice.trim().split("/");
         try {
-            return base.toBuilder()
-                    .optDetUpscaleTo(Integer.parseInt(target))
-                    .optDetProbe(probe)
-                    .build();
+            OcrOptions.Builder b =
+                    base.toBuilder().optDetUpscaleTo(Integer.parseInt(parts[0])).optDetProbe(false);
+            for (int i = 1; i < parts.length; i++) {
+                if (parts[i].equals("probe")) {
+                    b.optDetProbe(true);
+                } else if (parts[i].startsWith("w")) {
+                    b.optRecMinWidth(Integer.parseInt(parts[i].substring(1)));
+                } else {
+                    throw new NumberFormatException(parts[i]);
+                }
+            }
+            return b.build();
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(
-                    "upscale choice '" + choice + "': expected a pixel count, optionally followed by /probe", e);
+                    "upscale choice '" + choice
+                            + "': expected a pixel count, optionally followed by /probe and /w<min recognition width>",
+                    e);
         }
     }
 

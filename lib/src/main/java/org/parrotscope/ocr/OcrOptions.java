@@ -10,7 +10,9 @@ import java.nio.file.Path;
  * @param tessdata Tesseract's tessdata folder (null: found by {@link Tessdata#locate()})
  * @param tessLanguage Tesseract language(s), default {@code eng}
  * @param detMaxSide ppocr: the longer detection side is limited to this (PaddleOCR {@code det_limit_side_len}
- *     with {@code limit_type=max}), default 960
+ *     with {@code limit_type=max}), default 1280 (PaddleOCR: 960; on rendered 1280x720 images with 6-9 px capitals
+ *     word recall 0.911 at 960, 0.961 at 1280 and at 1600, for 1.8x the detection time at 1280;
+ *     {@code bench ocr --det-sizes})
  * @param detUpscaleTo ppocr: images whose longer side is smaller are enlarged to this before detection,
  *     0 disables; default 640 (PaddleOCR never enlarges; docs/STACK.md, PP-OCR: measured 61% to 84% recall on
  *     small photos with this and unclip 2.0)
@@ -133,7 +135,7 @@ public record OcrOptions(
         private Path modelDir;
         private Path tessdata;
         private String tessLanguage = "eng";
-        private int detMaxSide = 960;
+        private int detMaxSide = 1280;
         private int detUpscaleTo = 640;
         private boolean detProbe = true;
         private int detLineHeight = 0;

@@ -15,8 +15,9 @@ import java.util.Random;
 
 /**
  * Photo-sized images with small print, for choosing {@link OcrOptions#detMaxSide()}: a few short lines of words
- * 9-16 px high (signs, labels and captions seen from afar in a 1280x720 street photo) scattered on a gradient with
- * soft blobs. The truth is each word's glyph box, drawn by Java2D, independently of any engine.
+ * in 8-13 px fonts, cap height 6-9 px (signs, labels and captions seen from afar in a 1280x720 street photo),
+ * scattered on a gradient with soft blobs. The truth is each word's glyph box, drawn by Java2D, independently of
+ * any engine.
  */
 public final class SmallPrintImages {
 
@@ -107,7 +108,7 @@ public final class SmallPrintImages {
     /** One line of 1-3 words at a free place, dark on the light background. */
     private static void line(
             Graphics2D g, int width, int height, Random rnd, List<Rectangle2D> taken, List<TextImage.Word> words) {
-        int px = 12 + rnd.nextInt(9); // font size: cap height about 9-15 px
+        int px = 8 + rnd.nextInt(6); // font size 8-13: cap height about 6-9 px
         Font font = new Font(rnd.nextBoolean() ? Font.SANS_SERIF : Font.SERIF, rnd.nextBoolean() ? Font.BOLD : 0, px);
         FontRenderContext frc = g.getFontRenderContext();
         int count = 1 + rnd.nextInt(3);

@@ -120,7 +120,11 @@ class PpOcrSpeedPathsTest {
         OcrOptions b = OcrComparison.upscaleChoice(" 640/probe", base);
         assertEquals(640, b.detUpscaleTo());
         assertEquals(true, b.detProbe());
+        OcrOptions c = OcrComparison.upscaleChoice("640/w320", base);
+        assertEquals(320, c.recMinWidth());
+        assertEquals(false, c.detProbe());
         assertThrows(IllegalArgumentException.class, () -> OcrComparison.upscaleChoice("big", base));
+        assertThrows(IllegalArgumentException.class, () -> OcrComparison.upscaleChoice("640/fast", base));
     }
 
     private static List<String> texts(List<SpottedWord> words) {

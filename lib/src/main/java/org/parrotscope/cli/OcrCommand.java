@@ -78,7 +78,7 @@ public final class OcrCommand implements Callable<Integer> {
 
     @Option(
             names = "--det-max-side",
-            defaultValue = "960",
+            defaultValue = "1280",
             paramLabel = "PX",
             description = "ppocr: longer detection side limit (default: ${DEFAULT-VALUE}).")
     int detMaxSide;

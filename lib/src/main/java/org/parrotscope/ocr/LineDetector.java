@@ -29,6 +29,7 @@ final class LineDetector implements AutoCloseable {
     private final OcrOptions options;
     private final DbPostProcess db;
     private final OnnxModel det;
+    private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
 
     /**
      * @param model the DB detection model file
@@ -43,34 +44,106 @@ final class LineDetector implements AutoCloseable {
     }
 
     /**
-     * Detects text lines.
+     * Detects text lines. An image smaller than {@link OcrOptions#detUpscaleTo()} is enlarged before detection
+     * (small print needs the pixels); with {@link OcrOptions#detProbe()} it is first probed at its own size, and
+     * when no pixel of that probability map reaches the text threshold it has no lines and the enlarged pass,
+     * which costs most of the engine's time, is skipped.
      *
      * @param src the BGR image
      * @return line quads in image pixels (8 coordinates clockwise from the top-left), in reading order
      * @throws TranslateException when ONNX Runtime fails
      */
     List<float[]> detect(Mat src) throws TranslateException {
-        int[] size = DetResize.size(src.rows(), src.cols(), options.detMaxSide(), options.detUpscaleTo());
-        int dh = size[0];
-        int dw = size[1];
-        Mat resized = new Mat();
-        Imgproc.resize(src, resized, new Size(dw, dh)); // bilinear, as cv2.resize's default
-        byte[] px = new byte[dh * dw * 3];
-        resized.get(0, 0, px);
-        resized.release();
-        int plane = dh * dw;
-        float[] chw = new float[3 * plane];
-        for (int i = 0; i < plane; i++) {
-            for (int c = 0; c < 3; c++) {
-                chw[c * plane + i] = ((px[3 * i + c] & 0xff) / 255f - MEAN[c]) / STD[c];
+        int longer = Math.max(src.rows(), src.cols());
+        int upscaleTo = options.detUpscaleTo();
+        if (options.detProbe() && upscaleTo > longer) {
+            Pass probe = pass(src, 0);
+            if (probe.quiet()) {
+                return List.of();
+            }
+            if (options.detLineHeight() > 0 && !probe.quads().isEmpty()) {
+                // enlarge only as far as the smallest probed line needs to reach detLineHeight pixels
+                double minHeight = probe.quads().stream()
+                        .mapToDouble(LineDetector::height)
+                        .min()
+                        .orElseThrow();
+                double scale = options.detLineHeight() / Math.max(1.0, minHeight);
+                if (scale <= 1.0) {
+                    return ReadingOrder.sort(probe.quads());
+                }
+                upscaleTo = (int) Math.min(upscaleTo, Math.ceil(longer * scale));
             }
         }
-        OnnxModel.Output out = det.run(chw, 1, 3, dh, dw);
+        return ReadingOrder.sort(pass(src, upscaleTo).quads());
+    }
+
+    /** The shorter pair of opposite sides' length of a quad, in its pixels. */
+    private static double height(float[] q) {
+        double w = Math.max(Math.hypot(q[0] - q[2], q[1] - q[3]), Math.hypot(q[4] - q[6], q[5] - q[7]));
+        double h = Math.max(Math.hypot(q[0] - q[6], q[1] - q[7]), Math.hypot(q[2] - q[4], q[3] - q[5]));
+        return Math.min(w, h);
+    }
+
+    /**
+     * One detection: the image resized ({@link DetResize}), normalised into this thread's input buffer, run, and
+     * post-processed.
+     *
+     * @param quiet true when no pixel of the probability map reached the text threshold
+     */
+    private record Pass(List<float[]> quads, boolean quiet) {}
+
+    private Pass pass(Mat src, int upscaleTo) throws TranslateException {
+        int[] size = DetResize.size(src.rows(), src.cols(), options.detMaxSide(), upscaleTo);
+        int dh = size[0];
+        int dw = size[1];
+        int plane = dh * dw;
+        Buffers buf = buffers.get().fit(plane);
+        Mat resized = new Mat();
+        try {
+            Imgproc.resize(src, resized, new Size(dw, dh)); // bilinear, as cv2.resize's default
+            resized.get(0, 0, buf.bytes);
+        } finally {
+            resized.release();
+        }
+        byte[] px = buf.bytes;
+        float[] chw = buf.floats;
+        for (int c = 0; c < 3; c++) {
+            float mean = MEAN[c];
+            float std = STD[c];
+            int o = c * plane;
+            for (int i = 0; i < plane; i++) {
+                chw[o + i] = ((px[3 * i + c] & 0xff) / 255f - mean) / std;
+            }
+        }
+        OnnxModel.Output out = det.runPrefix(chw, 3 * plane, 1, 3, dh, dw);
+        float[] prob = out.data();
+        boolean quiet = true;
+        float t = options.detThreshold();
+        for (int i = 0; i < plane && quiet; i++) {
+            quiet = prob[i] <= t;
+        }
+        if (quiet) {
+            return new Pass(List.of(), true);
+        }
         List<float[]> quads = new ArrayList<>();
-        for (DbPostProcess.Detection d : db.detect(out.data(), dh, dw, src.rows(), src.cols())) {
+        for (DbPostProcess.Detection d : db.detect(prob, dh, dw, src.rows(), src.cols())) {
             quads.add(d.quad());
         }
-        return ReadingOrder.sort(quads);
+        return new Pass(quads, false);
+    }
+
+    /** One thread's detection input: the resized BGR bytes and the normalised planes, grown when needed. */
+    private static final class Buffers {
+        byte[] bytes = new byte[0];
+        float[] floats = new float[0];
+
+        Buffers fit(int plane) {
+            if (floats.length < 3 * plane) {
+                bytes = new byte[3 * plane];
+                floats = new float[3 * plane];
+            }
+            return this;
+        }
     }
 
     /**

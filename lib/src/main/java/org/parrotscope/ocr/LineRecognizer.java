@@ -29,11 +29,24 @@ final class LineRecognizer implements AutoCloseable {
     private final OnnxModel model;
     private final CtcDecoder decoder;
     private final int batchSize;
+    private final int minWidth;
+    private final ThreadLocal<float[][]> input = ThreadLocal.withInitial(() -> new float[1][0]);
 
     LineRecognizer(OnnxModel model, CtcDecoder decoder, int batchSize) {
+        this(model, decoder, batchSize, MIN_WIDTH);
+    }
+
+    /**
+     * @param model the recognition model
+     * @param decoder the CTC decoder of its classes
+     * @param batchSize lines per model run
+     * @param minWidth a batch is padded to at least this width (PaddleOCR: 320)
+     */
+    LineRecognizer(OnnxModel model, CtcDecoder decoder, int batchSize, int minWidth) {
         this.model = model;
         this.decoder = decoder;
         this.batchSize = batchSize;
+        this.minWidth = minWidth;
     }
 
     /**
@@ -51,17 +64,18 @@ final class LineRecognizer implements AutoCloseable {
         Arrays.sort(order, Comparator.comparingDouble(i -> ratio(crops.get(i))));
         for (int b = 0; b < n; b += batchSize) {
             int m = Math.min(batchSize, n - b);
-            double maxRatio = (double) MIN_WIDTH / HEIGHT;
+            double maxRatio = (double) minWidth / HEIGHT;
             for (int k = 0; k < m; k++) {
                 maxRatio = Math.max(maxRatio, ratio(crops.get(order[b + k])));
             }
             int width = (int) (HEIGHT * maxRatio);
-            float[] input = new float[m * 3 * HEIGHT * width]; // zeros: PaddleOCR's right padding
+            int length = m * 3 * HEIGHT * width;
+            float[] in = buffer(length);
             int[] textWidths = new int[m];
             for (int k = 0; k < m; k++) {
-                textWidths[k] = fill(crops.get(order[b + k]), input, k, width);
+                textWidths[k] = fill(crops.get(order[b + k]), in, k, width);
             }
-            OnnxModel.Output out = model.run(input, m, 3, HEIGHT, width);
+            OnnxModel.Output out = model.runPrefix(in, length, m, 3, HEIGHT, width);
             long[] s = out.shape();
             if (s.length != 3 || s[0] != m || s[2] != decoder.classes()) {
                 throw new IllegalStateException("recognition output " + Arrays.toString(s) + " does not match " + m
@@ -81,6 +95,15 @@ final class LineRecognizer implements AutoCloseable {
         return List.of(results);
     }
 
+    /** This thread's input array, at least {@code length} long (the caller fills every value it uses). */
+    private float[] buffer(int length) {
+        float[][] holder = input.get();
+        if (holder[0].length < length) {
+            holder[0] = new float[length];
+        }
+        return holder[0];
+    }
+
     private static double ratio(Mat crop) {
         return (double) crop.cols() / crop.rows();
     }
@@ -95,12 +118,14 @@ final class LineRecognizer implements AutoCloseable {
         r.release();
         int plane = HEIGHT * width;
         int base = k * 3 * plane;
-        for (int y = 0; y < HEIGHT; y++) {
-            for (int x = 0; x < w; x++) {
-                int p = 3 * (y * w + x);
-                for (int c = 0; c < 3; c++) {
-                    input[base + c * plane + y * width + x] = ((px[p + c] & 0xff) / 255f - 0.5f) / 0.5f;
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < HEIGHT; y++) {
+                int row = base + c * plane + y * width;
+                for (int x = 0; x < w; x++) {
+                    input[row + x] = ((px[3 * (y * w + x) + c] & 0xff) / 255f - 0.5f) / 0.5f;
                 }
+                // zeros to the right: PaddleOCR's padding (the reused array holds an earlier batch's values)
+                Arrays.fill(input, row + w, row + width, 0f);
             }
         }
         return w;

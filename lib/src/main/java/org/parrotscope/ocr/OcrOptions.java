@@ -10,16 +10,27 @@ import java.nio.file.Path;
  * @param tessdata Tesseract's tessdata folder (null: found by {@link Tessdata#locate()})
  * @param tessLanguage Tesseract language(s), default {@code eng}
  * @param detMaxSide ppocr: the longer detection side is limited to this (PaddleOCR {@code det_limit_side_len}
- *     with {@code limit_type=max}), default 960
+ *     with {@code limit_type=max}), default 1280 (PaddleOCR: 960; on rendered 1280x720 images with 6-9 px capitals
+ *     word recall 0.911 at 960, 0.961 at 1280 and at 1600, for 1.8x the detection time at 1280;
+ *     {@code bench ocr --det-sizes})
  * @param detUpscaleTo ppocr: images whose longer side is smaller are enlarged to this before detection,
  *     0 disables; default 640 (PaddleOCR never enlarges; docs/STACK.md, PP-OCR: measured 61% to 84% recall on
  *     small photos with this and unclip 2.0)
+ * @param detProbe ppocr: before enlarging an image, detect at its own size and skip the enlarged pass when no pixel
+ *     reaches {@code detThreshold} (the image has no text line at either size in practice, and the enlarged pass
+ *     costs most of the time); default true
+ * @param detLineHeight ppocr, with {@code detProbe}: enlarge a probed image only as far as its smallest probed line
+ *     needs to be this many pixels high (its detected box, unclipped), at most to {@code detUpscaleTo}; 0 always
+ *     enlarges to {@code detUpscaleTo}; default 0
  * @param detThreshold ppocr: DB probability threshold for text pixels, default 0.3 (PaddleOCR {@code det_db_thresh})
  * @param boxThreshold ppocr: minimum mean probability inside a box, default 0.6 (PaddleOCR {@code det_db_box_thresh})
  * @param unclipRatio ppocr: DB box expansion, offset = area * ratio / perimeter; default 2.0 (PaddleOCR: 1.5)
  * @param dropScore ppocr: lines whose recognition score is below this are dropped, default 0.5 (PaddleOCR {@code
  * drop_score})
  * @param recBatchSize ppocr: text lines per recognition batch, default 6 (PaddleOCR {@code rec_batch_num})
+ * @param recMinWidth ppocr: a recognition batch is padded to at least this width at height 48, default 160
+ *     (PaddleOCR pads to 320; on mini-LAION 160 read more words right, P 0.958 to 0.970 and R 0.970 to 0.979 on
+ *     shards 00000-00001, and short words cost half the recognition time)
  * @param intraOpThreads ppocr: ONNX Runtime threads per inference, default 1 (one worker per core is faster,
  * docs/STACK.md, PP-OCR)
  * @param wordGapRatio ppocr: also split lines at blank ink gaps at least this times the ink height wide, default 0.3;
@@ -36,11 +47,14 @@ public record OcrOptions(
         String tessLanguage,
         int detMaxSide,
         int detUpscaleTo,
+        boolean detProbe,
+        int detLineHeight,
         float detThreshold,
         float boxThreshold,
         float unclipRatio,
         float dropScore,
         int recBatchSize,
+        int recMinWidth,
         int intraOpThreads,
         float wordGapRatio,
         boolean dropSymbolWords,
@@ -57,6 +71,9 @@ public record OcrOptions(
         if (detUpscaleTo < 0 || detUpscaleTo > detMaxSide) {
             throw new IllegalArgumentException("detUpscaleTo must be in [0, detMaxSide]: " + detUpscaleTo);
         }
+        if (detLineHeight < 0) {
+            throw new IllegalArgumentException("detLineHeight must be >= 0: " + detLineHeight);
+        }
         if (!(detThreshold > 0 && detThreshold < 1)
                 || !(boxThreshold >= 0 && boxThreshold < 1)
                 || !(dropScore >= 0 && dropScore <= 1)) {
@@ -71,6 +88,9 @@ public record OcrOptions(
         }
         if (!(tessMinConfidence >= 0 && tessMinConfidence <= 1)) {
             throw new IllegalArgumentException("tessMinConfidence must be in [0, 1]: " + tessMinConfidence);
+        }
+        if (recMinWidth < 8) {
+            throw new IllegalArgumentException("recMinWidth must be >= 8: " + recMinWidth);
         }
         if (recBatchSize < 1 || intraOpThreads < 0) {
             throw new IllegalArgumentException("recBatchSize must be >= 1 and intraOpThreads >= 0");
@@ -95,11 +115,14 @@ public record OcrOptions(
         b.tessLanguage = tessLanguage;
         b.detMaxSide = detMaxSide;
         b.detUpscaleTo = detUpscaleTo;
+        b.detProbe = detProbe;
+        b.detLineHeight = detLineHeight;
         b.detThreshold = detThreshold;
         b.boxThreshold = boxThreshold;
         b.unclipRatio = unclipRatio;
         b.dropScore = dropScore;
         b.recBatchSize = recBatchSize;
+        b.recMinWidth = recMinWidth;
         b.intraOpThreads = intraOpThreads;
         b.wordGapRatio = wordGapRatio;
         b.dropSymbolWords = dropSymbolWords;
@@ -112,13 +135,16 @@ public record OcrOptions(
         private Path modelDir;
         private Path tessdata;
         private String tessLanguage = "eng";
-        private int detMaxSide = 960;
+        private int detMaxSide = 1280;
         private int detUpscaleTo = 640;
+        private boolean detProbe = true;
+        private int detLineHeight = 0;
         private float detThreshold = 0.3f;
         private float boxThreshold = 0.6f;
         private float unclipRatio = 2.0f;
         private float dropScore = 0.5f;
         private int recBatchSize = 6;
+        private int recMinWidth = 160;
         private int intraOpThreads = 1;
         private float wordGapRatio = 0.3f;
         private boolean dropSymbolWords = true;
@@ -156,6 +182,18 @@ public record OcrOptions(
             return this;
         }
 
+        /** @param v probe at the image's own size before enlarging it @return this */
+        public Builder optDetProbe(boolean v) {
+            detProbe = v;
+            return this;
+        }
+
+        /** @param v enlarge until the smallest probed line is this high (0: always to detUpscaleTo) @return this */
+        public Builder optDetLineHeight(int v) {
+            detLineHeight = v;
+            return this;
+        }
+
         /** @param v DB pixel threshold @return this */
         public Builder optDetThreshold(float v) {
             detThreshold = v;
@@ -183,6 +221,12 @@ public record OcrOptions(
         /** @param v lines per recognition batch @return this */
         public Builder optRecBatchSize(int v) {
             recBatchSize = v;
+            return this;
+        }
+
+        /** @param v least padded recognition width at height 48 @return this */
+        public Builder optRecMinWidth(int v) {
+            recMinWidth = v;
             return this;
         }
 
@@ -218,11 +262,14 @@ public record OcrOptions(
                     tessLanguage,
                     detMaxSide,
                     detUpscaleTo,
+                    detProbe,
+                    detLineHeight,
                     detThreshold,
                     boxThreshold,
                     unclipRatio,
                     dropScore,
                     recBatchSize,
+                    recMinWidth,
                     intraOpThreads,
                     wordGapRatio,
                     dropSymbolWords,

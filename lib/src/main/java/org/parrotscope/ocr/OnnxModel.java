@@ -77,9 +77,30 @@ final class OnnxModel implements AutoCloseable {
      * @throws TranslateException when ONNX Runtime fails
      */
     Output run(float[] input, long... shape) throws TranslateException {
+        return runPrefix(input, input.length, shape);
+    }
+
+    /**
+     * Runs the model on the first {@code length} values of a (reused, possibly larger) input array.
+     *
+     * @param input the values, row-major, from index 0
+     * @param length how many values the input has (the product of the shape)
+     * @param shape the input shape
+     * @return the first output
+     * @throws TranslateException when ONNX Runtime fails
+     */
+    Output runPrefix(float[] input, int length, long... shape) throws TranslateException {
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        if (n != length || length > input.length) {
+            throw new IllegalArgumentException(
+                    "input of " + length + " values (array " + input.length + ") does not fill shape of " + n);
+        }
         Predictor<NDList, NDList> p = predictor();
         try (NDManager m = model.getNDManager().newSubManager()) {
-            NDArray x = m.create(FloatBuffer.wrap(input), new Shape(shape));
+            NDArray x = m.create(FloatBuffer.wrap(input, 0, length), new Shape(shape));
             NDList out = p.predict(new NDList(x));
             NDArray y = out.get(0);
             Output o = new Output(y.toFloatArray(), y.getShape().getShape());

@@ -66,7 +66,10 @@ public final class PpOcrSpotter implements TextSpotter {
         this.det = new LineDetector(files.detModel(), options);
         try {
             this.rec = new LineRecognizer(
-                    new OnnxModel(files.recModel(), options.intraOpThreads()), decoder, options.recBatchSize());
+                    new OnnxModel(files.recModel(), options.intraOpThreads()),
+                    decoder,
+                    options.recBatchSize(),
+                    options.recMinWidth());
         } catch (IOException | RuntimeException e) {
             det.close();
             throw e;

@@ -20,7 +20,7 @@ class OcrSuitesTest {
     @Test
     void speedSuite_measuresEachSizeWithOneAndNThreads() throws Exception {
         List<OcrBenchmark.Result> streamed = new ArrayList<>();
-        List<OcrBenchmark.Result> rows = OcrSpeedSuite.run(List.of("tesseract"), 2, 2, -1, streamed::add);
+        List<OcrBenchmark.Result> rows = OcrSpeedSuite.run(List.of("tesseract"), 2, 2, -1, null, streamed::add);
         assertEquals(rows, streamed);
         assertEquals(
                 List.of("256x256/1", "256x256/2", "640x480/1", "640x480/2"),

@@ -21,7 +21,7 @@ import org.parrotscope.data.SkipLog;
  */
 public final class TrainingData {
 
-    /** Largest share of the maximum heap the encoded training images may take. */
+    /** Largest share of the maximum heap the kept training samples (encoded images, keys, captions) may take. */
     public static final double HEAP_SHARE = 0.6;
 
     /**

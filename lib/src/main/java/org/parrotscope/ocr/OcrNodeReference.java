@@ -2,7 +2,6 @@ package org.parrotscope.ocr;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.parrotscope.util.Json;
 
 /**
  * The outside reference of {@code bench ocr --node}: {@code @gutenye/ocr-node@1.4.8}, the same PP-OCRv4 models on
@@ -92,7 +92,7 @@ public final class OcrNodeReference {
         try (var reader = p.inputReader(StandardCharsets.UTF_8)) {
             String line;
             while ((line = reader.readLine()) != null) {
-                JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+                JsonObject o = Json.parse(line).getAsJsonObject();
                 if (o.has("seconds")) {
                     seconds = o.get("seconds").getAsDouble();
                 } else {

@@ -97,8 +97,8 @@ public final class SparkTables {
                 throw new IllegalArgumentException("row " + r + " is " + label + " against " + actual.getString(r, 0));
             }
             for (int c = 1; c < expected.columnCount(); c++) {
-                double e = ((Number) expected.column(c).get(r)).doubleValue();
-                double a = ((Number) actual.column(c).get(r)).doubleValue();
+                double e = value(expected, c, r);
+                double a = value(actual, c, r);
                 boolean same =
                         Double.isNaN(e) ? Double.isNaN(a) : Math.abs(e - a) <= tolerance * Math.max(1, Math.abs(e));
                 t.stringColumn(0).append(label);
@@ -109,6 +109,12 @@ public final class SparkTables {
             }
         }
         return t;
+    }
+
+    /** A numeric cell, NaN where it is missing (Tablesaw gives null for a missing number). */
+    private static double value(Table t, int column, int row) {
+        Object v = t.column(column).get(row);
+        return v == null ? Double.NaN : ((Number) v).doubleValue();
     }
 
     /**

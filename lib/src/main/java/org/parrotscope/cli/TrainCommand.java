@@ -163,7 +163,7 @@ public final class TrainCommand implements Callable<Integer> {
             defaultValue = "auto",
             paramLabel = "memory|stream|auto",
             description = "memory: hold the encoded images; stream: stream the shards through a shuffle buffer; auto:"
-                    + " stream when the shards exceed 60% of the heap (default: ${DEFAULT-VALUE}; --resume keeps the"
+                    + " stream when the shards exceed 60%% of the heap (default: ${DEFAULT-VALUE}; --resume keeps the"
                     + " checkpoint's).")
     String loader;
 

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.parrotscope.data.Datasets;
@@ -33,13 +35,21 @@ public final class EvalData {
      * @param count number of samples
      * @param imageSize image side in pixels
      * @param textRate share of images with printed text (0 = text-free concept images)
-     * @return the samples with {@code truth} metadata
+     * @return the samples with {@code truth} metadata (unmodifiable; the last four sets generated are kept and
+     *     returned again for the same arguments)
      */
     public static List<Sample> miniLaion(long seed, int count, int imageSize, double textRate) {
+        GeneratedKey key = new GeneratedKey(seed, count, Math.max(32, imageSize), textRate);
+        synchronized (GENERATED) {
+            List<Sample> hit = GENERATED.get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
         MiniLaion gen = new MiniLaion(SynthConfig.builder()
                 .setSeed(seed)
                 .setSamples(count)
-                .optImageSize(Math.max(32, imageSize))
+                .optImageSize(key.imageSize())
                 .optTextRate(textRate)
                 .optFormat("png")
                 .build());
@@ -47,8 +57,27 @@ public final class EvalData {
         for (int i = 0; i < count; i++) {
             out.add(gen.generate(i).sample());
         }
-        return out;
+        List<Sample> samples = List.copyOf(out);
+        synchronized (GENERATED) {
+            GENERATED.put(key, samples);
+        }
+        return samples;
     }
+
+    /** The arguments of one generated evaluation set. */
+    private record GeneratedKey(long seed, int count, int imageSize, double textRate) {}
+
+    /**
+     * The last generated sets, so that evaluating several models in one JVM (an experiment, a notebook
+     * comparing models) generates each set once: the same arguments give the same samples, and the sets are
+     * small (a few MB of PNG bytes).
+     */
+    private static final Map<GeneratedKey, List<Sample>> GENERATED = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<GeneratedKey, List<Sample>> eldest) {
+            return size() > 4;
+        }
+    };
 
     /**
      * Reads samples from shard specs, recording unreadable ones.

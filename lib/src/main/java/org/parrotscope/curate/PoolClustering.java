@@ -28,10 +28,10 @@ import org.parrotscope.parrot.PaperNumbers;
  * @param config the PCA and k-means settings used
  * @param images the number of embeddings clustered
  * @param source what was clustered, e.g. the ablation folder
- * @param kByRule true when k came from {@link #k(int)}, false when it was given
+ * @param kGiven the k asked for, 0 when k came from {@link #k(int)}; a k above the number of images is capped
  */
 public record PoolClustering(
-        Map<String, String> clusters, ClusterConfig config, int images, String source, boolean kByRule) {
+        Map<String, String> clusters, ClusterConfig config, int images, String source, int kGiven) {
 
     /** Images per cluster the rule for k aims at. */
     public static final int IMAGES_PER_CLUSTER = 20;
@@ -75,7 +75,7 @@ public record PoolClustering(
      * Clusters embeddings with the rules' sizes.
      *
      * @param embeddings the rows and their keys
-     * @param k clusters, or 0 for {@link #k(int)}
+     * @param k clusters, or 0 for {@link #k(int)}; more than the embeddings are capped at their number
      * @param seed seed of the k-means++ initialisation
      * @param threads worker threads
      * @param source what the embeddings are, for {@link #describe()}
@@ -83,24 +83,24 @@ public record PoolClustering(
      */
     public static PoolClustering fit(Embeddings embeddings, int k, long seed, int threads, String source) {
         int n = embeddings.size();
-        if (k < 0 || k > n) {
-            throw new IllegalArgumentException("k must be in 0.." + n + " (0 = about one cluster per "
-                    + IMAGES_PER_CLUSTER + " images), got " + k);
+        if (k < 0) {
+            throw new IllegalArgumentException(
+                    "k must be >= 0 (0 = about one cluster per " + IMAGES_PER_CLUSTER + " images), got " + k);
         }
         ClusterConfig config = ClusterConfig.builder()
                 .optComponents(components(n, embeddings.dim()))
-                .optK(k == 0 ? k(n) : k)
+                .optK(k == 0 ? k(n) : Math.min(k, n))
                 .optSeed(seed)
                 .optThreads(threads)
                 .build();
-        return new PoolClustering(ClusterAssignments.fit(embeddings, config), config, n, source, k == 0);
+        return new PoolClustering(ClusterAssignments.fit(embeddings, config), config, n, source, k);
     }
 
     /**
      * Clusters the raw image embeddings an ablation run wrote ({@code <shard>.embeddings.safetensors} in its folder).
      *
      * @param ablationOut the ablation output folder
-     * @param k clusters, or 0 for {@link #k(int)}
+     * @param k clusters, or 0 for {@link #k(int)}; more than the embeddings are capped at their number
      * @param seed seed of the k-means++ initialisation
      * @param threads worker threads
      * @return the assignment
@@ -158,7 +158,9 @@ public record PoolClustering(
                 PaperNumbers.CLUSTER_K,
                 config.components() == 0 ? "no PCA," : "PCA to " + config.components() + " dimensions, then",
                 config.k(),
-                kByRule ? "about one cluster per " + IMAGES_PER_CLUSTER + " images" : "given",
+                kGiven == 0
+                        ? "about one cluster per " + IMAGES_PER_CLUSTER + " images"
+                        : kGiven > images ? "K = " + kGiven + " given, capped at the number of images" : "given",
                 config.seed(),
                 source,
                 images);

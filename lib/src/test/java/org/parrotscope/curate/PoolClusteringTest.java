@@ -83,6 +83,10 @@ class PoolClusteringTest {
         PoolClustering given = PoolClustering.ofAblation(tmp, 2, 5, 2);
         assertEquals(2, given.k());
         assertTrue(given.describe().contains("(given)"), given.describe());
+        PoolClustering capped = PoolClustering.ofAblation(tmp, 100, 5, 2);
+        assertEquals(80, capped.k(), "every image its own cluster");
+        assertEquals(80, Set.copyOf(capped.clusters().values()).size());
+        assertTrue(capped.describe().contains("K = 100 given, capped"), capped.describe());
     }
 
     @Test

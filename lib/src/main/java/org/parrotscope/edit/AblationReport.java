@@ -43,8 +43,20 @@ public record AblationReport(List<AblationRow> rows, Table overSamples, Table ov
      * @return the report
      */
     public static AblationReport of(List<AblationRow> rows, Map<String, String> clusters) {
+        return of(rows, clusters, null);
+    }
+
+    /**
+     * Computes the tables, naming the clustering in the over-clusters table's aggregation column.
+     *
+     * @param rows ablation rows
+     * @param clusters cluster by sample key, or null to aggregate over samples only
+     * @param clustering a short name of the clustering (e.g. {@code ours: k-means, k = 25}), or null
+     * @return the report
+     */
+    public static AblationReport of(List<AblationRow> rows, Map<String, String> clusters, String clustering) {
         Table samples = Table2.withPaper(Table2.overSamples(rows));
-        Table byCluster = clusters == null ? null : Table2.withPaper(Table2.overClusters(rows, clusters));
+        Table byCluster = clusters == null ? null : Table2.withPaper(Table2.overClusters(rows, clusters, clustering));
         return new AblationReport(rows, samples, byCluster);
     }
 

@@ -106,7 +106,23 @@ public final class Table2 {
      * @return columns setup, marker, aggregation, n (clusters), mean, std
      */
     public static Table overClusters(List<AblationRow> rows, Map<String, String> clusters) {
-        Table t = empty("Table 2 (over clusters)");
+        return overClusters(rows, clusters, null);
+    }
+
+    /**
+     * Table 2 over clusters, with the clustering named in the aggregation column and the table name, e.g. {@code
+     * clusters (ours: k-means, k = 25)}, so that a table over our own clusters is never taken for the paper's.
+     *
+     * @param rows the ablation rows
+     * @param clusters cluster label by sample key
+     * @param clustering a short name of the clustering, or null for the plain label {@link #OVER_CLUSTERS}
+     * @return columns setup, marker, aggregation, n (clusters), mean, std
+     */
+    public static Table overClusters(List<AblationRow> rows, Map<String, String> clusters, String clustering) {
+        String aggregation = clustering == null || clustering.isBlank()
+                ? OVER_CLUSTERS
+                : OVER_CLUSTERS + " (" + clustering.strip() + ")";
+        Table t = empty("Table 2 (over " + aggregation + ")");
         for (Setup s : SETUPS) {
             Map<String, double[]> sums = new LinkedHashMap<>(); // cluster -> {sum, count}
             for (AblationRow r : rows) {
@@ -120,7 +136,7 @@ public final class Table2 {
             append(
                     t,
                     s,
-                    OVER_CLUSTERS,
+                    aggregation,
                     sums.values().stream().mapToDouble(a -> a[0] / a[1]).toArray());
         }
         return t;

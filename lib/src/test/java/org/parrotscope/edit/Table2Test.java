@@ -54,6 +54,19 @@ class Table2Test {
     }
 
     @Test
+    void overClusters_namedClustering_labelsEveryRowAndTheTable_sameValues() {
+        Map<String, String> clusters = Map.of("n1", "A", "t1", "A", "t2", "A", "n2", "B", "t3", "B");
+        Table t = AblationReport.of(ROWS, clusters, "ours: k-means, k = 2").overClusters();
+        for (String a : t.stringColumn("aggregation")) {
+            assertEquals("clusters (ours: k-means, k = 2)", a);
+        }
+        assertEquals("Table 2 (over clusters (ours: k-means, k = 2))", t.name());
+        assertRow(t, Table2.RAW_WITH_TEXT, 2, 0.35, 0.0424264);
+        assertEquals(
+                0.3260, t.doubleColumn("paper_mean").get(t.stringColumn("setup").indexOf(Table2.RANDOM_ALL)));
+    }
+
+    @Test
     void withPaper_addsThePublishedValues() {
         Table t = Table2.withPaper(Table2.overSamples(ROWS));
         int i = t.stringColumn("setup").indexOf(Table2.ALL_REMOVED);

@@ -58,7 +58,25 @@ public final class SparkCli implements Runnable {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SparkCli()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line, reporting a failed command as {@code parrotscope spark <command>: <message>} on stderr as
+     * {@code parrotscope} does (the stack trace with {@code -Dparrotscope.trace=true}).
+     *
+     * @return a configured command line, used by {@link #main} and by tests
+     */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new SparkCli());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("parrotscope spark " + cmd.getCommandName() + ": " + ex.getMessage());
+            if (Boolean.getBoolean("parrotscope.trace")) {
+                ex.printStackTrace(cmd.getErr());
+            }
+            return 1;
+        });
+        return cl;
     }
 
     /** {@code spark ocr}. */

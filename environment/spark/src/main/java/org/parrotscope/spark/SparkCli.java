@@ -68,15 +68,7 @@ public final class SparkCli implements Runnable {
      * @return a configured command line, used by {@link #main} and by tests
      */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new SparkCli());
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("parrotscope spark " + cmd.getCommandName() + ": " + ex.getMessage());
-            if (Boolean.getBoolean("parrotscope.trace")) {
-                ex.printStackTrace(cmd.getErr());
-            }
-            return 1;
-        });
-        return cl;
+        return org.parrotscope.cli.ParrotScope.reportFailures(new CommandLine(new SparkCli()), "parrotscope spark");
     }
 
     /** {@code spark ocr}. */

@@ -163,30 +163,27 @@ class SparkDeviceTest {
         assertTrue(gpus.err().contains("--gpus 2 needs --device gpu"), gpus.err());
     }
 
+    /** {@code spark score} of the shard with a device choice, into the folder named after it. */
+    private static Result scoreOn(String device) {
+        return spark(
+                "score",
+                shard.toString(),
+                "--model",
+                model.toString(),
+                "--out",
+                tmp.resolve(device).toString(),
+                "--device",
+                device);
+    }
+
     @Test
     void cpuAndAuto_printTheDevice_andShareOneModelOnThisMachine() throws Exception {
         String dir = model.toAbsolutePath().normalize().toString();
-        Result cpu = spark(
-                "score",
-                shard.toString(),
-                "--model",
-                model.toString(),
-                "--out",
-                tmp.resolve("cpu").toString(),
-                "--device",
-                "cpu");
+        Result cpu = scoreOn("cpu");
         assertEquals(0, cpu.rc(), cpu.err());
         // the single-machine command's first line (DeviceOptionsTest)
         assertTrue(cpu.err().startsWith("device: cpu [cpu()], PyTorch "), cpu.err());
-        Result auto = spark(
-                "score",
-                shard.toString(),
-                "--model",
-                model.toString(),
-                "--out",
-                tmp.resolve("auto").toString(),
-                "--device",
-                "auto");
+        Result auto = scoreOn("auto");
         assertEquals(0, auto.rc(), auto.err());
         assertTrue(auto.err().startsWith("device: auto [cpu()], PyTorch "), auto.err());
         // auto resolved to the CPU on the executor, so both jobs used one model: the device is in the key

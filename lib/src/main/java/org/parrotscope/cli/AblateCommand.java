@@ -16,7 +16,6 @@ import org.parrotscope.edit.AblationConfig;
 import org.parrotscope.edit.AblationReport;
 import org.parrotscope.edit.AblationRun;
 import org.parrotscope.edit.AblationSummary;
-import org.parrotscope.edit.InpaintConfig;
 import org.parrotscope.edit.Table2;
 import org.parrotscope.parrot.Matching;
 import org.parrotscope.util.AtomicFiles;
@@ -57,12 +56,11 @@ public final class AblateCommand implements Callable<Integer> {
     @Option(names = "--ocr", required = true, paramLabel = "DIR", description = "the ocr run's output folder")
     Path ocr;
 
-    @Option(
-            names = "--model",
-            required = true,
-            paramLabel = "DIR",
-            description = "model folder (config.json, model.safetensors, tokenizer)")
-    Path model;
+    @CommandLine.Mixin
+    ModelOptions modelOptions = new ModelOptions();
+
+    @CommandLine.Mixin
+    AblationOptions ablation = new AblationOptions();
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
     Path out;
@@ -81,48 +79,8 @@ public final class AblateCommand implements Callable<Integer> {
             description = "CSV key,cluster: also report Table 2 over per-cluster means")
     Path clusters;
 
-    @Option(
-            names = "--radius",
-            defaultValue = "3",
-            paramLabel = "PX",
-            description = "Telea inpainting radius (default ${DEFAULT-VALUE})")
-    double radius;
-
-    @Option(
-            names = "--dilation",
-            defaultValue = "2",
-            paramLabel = "PX",
-            description = "grow the word polygons by this before inpainting (default ${DEFAULT-VALUE})")
-    int dilation;
-
-    @Option(
-            names = "--matching",
-            defaultValue = "exact",
-            paramLabel = "exact|normalized|fuzzy",
-            description = "which caption matching decides Co-Emb. words (default ${DEFAULT-VALUE}, Algorithm 1)")
-    String matching;
-
-    @Option(
-            names = "--seed",
-            defaultValue = "0",
-            description = "seed of the random baselines' donors (default ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--batch", defaultValue = "32", description = "images per forward pass (default ${DEFAULT-VALUE})")
-    int batch;
-
     @Option(names = "--threads", description = "decoding and inpainting threads (default: cores)")
     Integer threads;
-
-    @Option(
-            names = "--max-pixels",
-            defaultValue = "" + ImageDecoder.DEFAULT_MAX_PIXELS,
-            paramLabel = "P",
-            description = "refuse images with more pixels (default: ${DEFAULT-VALUE})")
-    long maxPixels;
-
-    @Option(names = "--vocab", description = "tokenizer vocabulary overriding the model folder's")
-    Path vocab;
 
     @Option(
             names = "--format",
@@ -143,25 +101,25 @@ public final class AblateCommand implements Callable<Integer> {
         AblationConfig.Builder cfg = AblationConfig.builder()
                 .setOut(out)
                 .setOcrDir(ocr)
-                .optInpaint(InpaintConfig.builder()
-                        .optRadius(radius)
-                        .optDilation(dilation)
-                        .build())
-                .optMatching(Matching.ofLabel(matching))
-                .optSeed(seed)
+                .optInpaint(AblationOptions.inpaint(ablation.radius(), ablation.dilation()))
+                .optMatching(Matching.ofLabel(ablation.matchingLabel()))
+                .optSeed(ablation.seed())
                 .optWriteImages(writeImages)
                 .optParquet(format.equals("parquet"))
                 .optWriteEmbeddings(writeEmbeddings)
-                .optDecoder(ImageDecoder.builder().optMaxPixels(maxPixels).build());
+                .optDecoder(ImageDecoder.builder()
+                        .optMaxPixels(ablation.maxPixels())
+                        .build());
         if (threads != null) {
             cfg.optThreads(threads);
         }
         AblationSummary summary;
+        Path model = modelOptions.model();
         try (ClipModel m = ClipModel.load(model);
                 ClipScorer scorer = ClipScorer.builder()
                         .setModel(m)
-                        .setTokenizer(Tokenizers.forModel(model, vocab))
-                        .optBatchSize(batch)
+                        .setTokenizer(Tokenizers.forModel(model, modelOptions.vocab()))
+                        .optBatchSize(modelOptions.batch())
                         .build()) {
             summary = new AblationRun(cfg.build(), scorer).run(list, Progress.console("ablate", 0));
         }

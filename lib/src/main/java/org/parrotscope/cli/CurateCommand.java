@@ -3,13 +3,11 @@ package org.parrotscope.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.parrotscope.curate.CurationRun;
 import org.parrotscope.curate.Curator;
-import org.parrotscope.curate.DebiasedRecipe;
 import org.parrotscope.data.Datasets;
 import org.parrotscope.util.Progress;
 import picocli.CommandLine;
@@ -40,61 +38,11 @@ public final class CurateCommand implements Callable<Integer> {
             description = "OCR output folder (`parrotscope ocr`).")
     Path ocr;
 
-    @Option(names = "--scores", paramLabel = "CSV", description = "key,clip_score file or `parrotscope score` folder.")
-    Path scores;
+    @CommandLine.Mixin
+    CurationInputs inputs = new CurationInputs();
 
-    @Option(
-            names = "--ablation",
-            paramLabel = "CSV",
-            description = "Per-sample ablation CSV, or the folder of per-shard ones (`parrotscope ablate`).")
-    Path ablation;
-
-    @Option(names = "--clusters", paramLabel = "CSV", description = "key,cluster file (`parrotscope cluster`).")
-    Path clusters;
-
-    @Option(
-            names = "--embeddings",
-            arity = "1..*",
-            paramLabel = "FILE",
-            description = "Embedding files or folders, for the debiased recipe's de-duplication.")
-    List<Path> embeddings = new ArrayList<>();
-
-    @Option(names = "--aesthetic", paramLabel = "CSV", description = "key,aesthetic scores for the debiased recipe.")
-    Path aesthetic;
-
-    @Option(
-            names = "--criteria",
-            split = ",",
-            defaultValue = "I",
-            description = "Curations: I, II, III, debiased (default ${DEFAULT-VALUE}).")
-    List<String> criteria;
-
-    @Option(
-            names = "--size",
-            defaultValue = "0",
-            description = "Common subset size; 0 = the smallest pool of each curation (default ${DEFAULT-VALUE}).")
-    int size;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Sampling seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(
-            names = "--min-score",
-            defaultValue = "0.3",
-            description = "Debiased: CLIP-score threshold (default ${DEFAULT-VALUE}, the paper's).")
-    double minScore;
-
-    @Option(
-            names = "--min-aesthetic",
-            defaultValue = "4.5",
-            description = "Debiased: aesthetic threshold with --aesthetic (default ${DEFAULT-VALUE}).")
-    double minAesthetic;
-
-    @Option(
-            names = "--dedup-cosine",
-            defaultValue = "0.95",
-            description = "Debiased: duplicate cosine within a cluster (default ${DEFAULT-VALUE}, ours).")
-    double dedup;
+    @CommandLine.Mixin
+    CurationOptions curation = new CurationOptions();
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
@@ -104,11 +52,6 @@ public final class CurateCommand implements Callable<Integer> {
         List<String> specs = shards.stream()
                 .map(s -> Path.of(s).toAbsolutePath().normalize().toString())
                 .toList();
-        DebiasedRecipe recipe = DebiasedRecipe.builder()
-                .optMinScore(minScore)
-                .optMinAesthetic(minAesthetic)
-                .optDedupCosine(dedup)
-                .build();
         CurationRun.Result r;
         try (Progress p = Progress.console("curate", 0)) {
             r = CurationRun.run(
@@ -116,15 +59,15 @@ public final class CurateCommand implements Callable<Integer> {
                             Datasets.resolve(shards),
                             specs,
                             ocr,
-                            scores,
-                            ablation,
-                            clusters,
-                            embeddings,
-                            aesthetic,
-                            criteria,
-                            recipe,
-                            size,
-                            seed,
+                            CurationInputs.path(inputs.scores()),
+                            CurationInputs.path(inputs.ablation()),
+                            CurationInputs.path(inputs.clusters()),
+                            inputs.embeddings().stream().map(Path::of).toList(),
+                            CurationInputs.path(inputs.aesthetic()),
+                            curation.criteria(),
+                            curation.recipe(),
+                            curation.size(),
+                            curation.seed(),
                             out),
                     p);
         }

@@ -5,11 +5,12 @@ import org.parrotscope.clip.ComputeDevice;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --device cpu|gpu|auto} and {@code --gpus N}, shared by every command that creates a CLIP model. Without
+ * {@code --device cpu|gpu|auto} and {@code --gpus N}, shared by every command that creates a CLIP model (and the
+ * Spark jobs {@code spark score} and {@code spark ablate}). Without
  * them the choice comes from {@value ComputeDevice#ENV}, else auto. A GPU request that cannot be met fails with the
  * missing pieces listed (issue 15: DJL itself falls back to the CPU and says so only at DEBUG level).
  */
-final class DeviceOptions {
+public final class DeviceOptions {
 
     @Option(
             names = "--device",
@@ -31,7 +32,7 @@ final class DeviceOptions {
      * @param err where the line goes (stderr, so that JSON on stdout stays clean)
      * @return the selected choice
      */
-    ComputeDevice.Choice apply(PrintWriter err) {
+    public ComputeDevice.Choice apply(PrintWriter err) {
         ComputeDevice.Choice c = choice();
         err.println(ComputeDevice.select(c));
         err.flush();
@@ -39,7 +40,7 @@ final class DeviceOptions {
     }
 
     /** @return the choice of the options, else of the environment */
-    ComputeDevice.Choice choice() {
+    public ComputeDevice.Choice choice() {
         ComputeDevice.Choice base =
                 device == null ? ComputeDevice.current() : ComputeDevice.Choice.parse(device, "--device");
         return gpus == null ? base : new ComputeDevice.Choice(base.kind(), gpus);

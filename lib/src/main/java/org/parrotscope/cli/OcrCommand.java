@@ -139,7 +139,21 @@ public final class OcrCommand implements Callable<Integer> {
         OcrSummary summary = run.run(resolved);
         var json = summary.toJson();
         if (format.equals("parquet")) {
-            json.add("parquet_written", Json.COMPACT.toJsonTree(OcrParquet.convert(resolved, out, engine)));
+            List<OcrParquet.Written> written = OcrParquet.convert(resolved, out, engine);
+            var names = new com.google.gson.JsonArray();
+            var rewritten = new com.google.gson.JsonObject();
+            for (OcrParquet.Written w : written) {
+                names.add(w.shard());
+                if (!w.reason().equals("missing")) {
+                    rewritten.addProperty(w.shard(), w.reason());
+                    spec.commandLine()
+                            .getErr()
+                            .println(OcrParquet.parquetOf(out, w.shard()) + ": " + w.reason() + ": rewritten");
+                }
+            }
+            spec.commandLine().getErr().flush();
+            json.add("parquet_written", names);
+            json.add("parquet_rewritten", rewritten);
         }
         spec.commandLine().getOut().println(Json.PRETTY.toJson(json));
         return 0;

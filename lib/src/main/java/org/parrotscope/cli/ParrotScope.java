@@ -54,8 +54,20 @@ public final class ParrotScope implements Runnable {
         for (Object sub : subcommands()) {
             cl.addSubcommand(sub);
         }
+        return reportFailures(cl, "parrotscope");
+    }
+
+    /**
+     * Makes a command line report a failed command as {@code <program> <command>: <message>} on stderr and exit
+     * with 1, the stack trace only with {@code -Dparrotscope.trace=true} (also {@code parrotscope spark}'s).
+     *
+     * @param cl the command line
+     * @param program the program's name, e.g. {@code parrotscope spark}
+     * @return the command line
+     */
+    public static CommandLine reportFailures(CommandLine cl, String program) {
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("parrotscope " + cmd.getCommandName() + ": " + ex.getMessage());
+            cmd.getErr().println(program + " " + cmd.getCommandName() + ": " + ex.getMessage());
             if (Boolean.getBoolean("parrotscope.trace")) {
                 ex.printStackTrace(cmd.getErr());
             }

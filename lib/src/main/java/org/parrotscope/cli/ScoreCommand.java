@@ -39,17 +39,11 @@ public final class ScoreCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SHARDS", description = "tar files, globs, {a..b} ranges or image folders")
     List<String> shards;
 
-    @Option(
-            names = "--model",
-            required = true,
-            description = "model folder (config.json, model.safetensors, tokenizer)")
-    Path model;
+    @picocli.CommandLine.Mixin
+    ModelOptions modelOptions = new ModelOptions();
 
     @Option(names = "--out", required = true, description = "output folder")
     Path out;
-
-    @Option(names = "--batch", defaultValue = "32", description = "images per forward pass (default ${DEFAULT-VALUE})")
-    int batch;
 
     @Option(
             names = "--embeddings",
@@ -62,9 +56,6 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "csv, jsonl or parquet (the table of `spark score`; default ${DEFAULT-VALUE})")
     String format;
 
-    @Option(names = "--vocab", description = "tokenizer vocabulary overriding the model folder's")
-    Path vocab;
-
     @Option(names = "--threads", description = "image decoding threads (default: cores)")
     Integer threads;
 
@@ -74,7 +65,8 @@ public final class ScoreCommand implements Callable<Integer> {
         ShardScoreRun.Format fmt = ShardScoreRun.Format.parse(format);
         PrintWriter con = spec.commandLine().getOut();
         List<Shard> list = Datasets.resolve(shards);
-        var builder = ClipScorer.builder().optBatchSize(batch);
+        Path model = modelOptions.model();
+        var builder = ClipScorer.builder().optBatchSize(modelOptions.batch());
         if (threads != null) {
             builder.optThreads(threads);
         }
@@ -83,7 +75,7 @@ public final class ScoreCommand implements Callable<Integer> {
         SkipLog all = new SkipLog();
         try (ClipModel m = ClipModel.load(model);
                 ClipScorer scorer = builder.setModel(m)
-                        .setTokenizer(Tokenizers.forModel(model, vocab))
+                        .setTokenizer(Tokenizers.forModel(model, modelOptions.vocab()))
                         .build()) {
             ShardScoreRun run = new ShardScoreRun(
                     scorer, ScoreSchema.modelName(model), out, fmt, embeddings, task -> Progress.console(task, 0));

@@ -95,6 +95,18 @@ public final class ClipModel implements AutoCloseable {
      * @throws IOException when a file is missing, unreadable or does not match the configuration
      */
     public static ClipModel load(Path modelDir) throws IOException {
+        return load(modelDir, ComputeDevice.primary());
+    }
+
+    /**
+     * Loads a model folder onto a given device (a Spark executor's model, placed by the job's {@code --device}).
+     *
+     * @param modelDir the folder
+     * @param device where the weights live
+     * @return the model
+     * @throws IOException when a file is missing, unreadable or does not match the configuration
+     */
+    public static ClipModel load(Path modelDir, Device device) throws IOException {
         ClipConfig config = ClipConfig.read(ModelFolder.configFile(modelDir));
         Path weights = ModelFolder.weightsFile(modelDir);
         try (ClipWeights w = ClipWeights.open(weights, config)) {
@@ -103,7 +115,7 @@ public final class ClipModel implements AutoCloseable {
                     w::values,
                     ModelFolder.preprocessConfig(modelDir),
                     ModelFolder.tokenizerFiles(modelDir),
-                    ComputeDevice.primary());
+                    device);
         } catch (RuntimeException e) {
             throw new IOException(weights + ": " + e.getMessage(), e);
         }

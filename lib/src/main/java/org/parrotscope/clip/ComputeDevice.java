@@ -154,13 +154,24 @@ public final class ComputeDevice {
      * @throws IllegalStateException naming every missing piece when a GPU is asked and cannot be used
      */
     public static String select(Choice choice) {
+        check(choice);
+        selected = choice;
+        return describe();
+    }
+
+    /**
+     * Checks that this machine can run a choice, without selecting it (a Spark executor checks the driver's choice
+     * for the models it loads).
+     *
+     * @param choice what was asked
+     * @throws IllegalStateException naming every missing piece when a GPU is asked and cannot be used
+     */
+    public static void check(Choice choice) {
         List<String> missing = problems(choice, choice.kind() == Kind.GPU ? Probe.ofThisMachine() : null);
         if (!missing.isEmpty()) {
             throw new IllegalStateException("a GPU was asked (--device gpu or " + ENV
                     + "=gpu) but cannot be used; no CPU fallback:\n  - " + String.join("\n  - ", missing));
         }
-        selected = choice;
-        return describe();
     }
 
     /** @return the selected choice, else the one of {@value #ENV}, else auto */

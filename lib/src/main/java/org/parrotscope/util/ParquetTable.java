@@ -85,12 +85,35 @@ public record ParquetTable(String name, String version, MessageType schema) {
      * @throws IOException when the file cannot be written
      */
     public void write(OutputFile file, ParquetConfiguration conf, List<Group> rows) throws IOException {
+        write(file, conf, rows, Map.of());
+    }
+
+    /**
+     * Writes rows to a file, replacing it, with more footer entries (e.g. where the rows came from).
+     *
+     * @param file where to write (a local file, or a Hadoop file on a Spark executor)
+     * @param conf the Parquet settings
+     * @param rows the rows
+     * @param extra footer entries besides this table's three; their keys must not be those three
+     * @throws IOException when the file cannot be written
+     */
+    public void write(OutputFile file, ParquetConfiguration conf, List<Group> rows, Map<String, String> extra)
+            throws IOException {
+        Map<String, String> footer = new java.util.HashMap<>(extra);
+        for (String key : List.of(TABLE_KEY, VERSION_KEY, ROWS_KEY)) {
+            if (footer.containsKey(key)) {
+                throw new IllegalArgumentException("footer entry " + key + " is the table's own");
+            }
+        }
+        footer.put(TABLE_KEY, name);
+        footer.put(VERSION_KEY, version);
+        footer.put(ROWS_KEY, Long.toString(rows.size()));
         try (ParquetWriter<Group> w = ExampleParquetWriter.builder(file)
                 .withConf(conf)
                 .withType(schema)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .withExtraMetaData(Map.of(TABLE_KEY, name, VERSION_KEY, version, ROWS_KEY, Long.toString(rows.size())))
+                .withExtraMetaData(footer)
                 .build()) {
             for (Group g : rows) {
                 w.write(g);
@@ -106,11 +129,25 @@ public record ParquetTable(String name, String version, MessageType schema) {
      * @throws IOException when it cannot be written
      */
     public void writeAtomically(java.nio.file.Path target, List<Group> rows) throws IOException {
+        writeAtomically(target, rows, Map.of());
+    }
+
+    /**
+     * Writes a local file atomically with more footer entries ({@link #write(OutputFile, ParquetConfiguration,
+     * List, Map)}).
+     *
+     * @param target the file
+     * @param rows the rows
+     * @param extra footer entries besides this table's three
+     * @throws IOException when it cannot be written
+     */
+    public void writeAtomically(java.nio.file.Path target, List<Group> rows, Map<String, String> extra)
+            throws IOException {
         java.nio.file.Path abs = target.toAbsolutePath();
         Files.createDirectories(abs.getParent());
         java.nio.file.Path tmp = AtomicFiles.createTempSibling(abs);
         try {
-            write(new LocalOutputFile(tmp), new PlainParquetConfiguration(), rows);
+            write(new LocalOutputFile(tmp), new PlainParquetConfiguration(), rows, extra);
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
@@ -155,6 +192,26 @@ public record ParquetTable(String name, String version, MessageType schema) {
             return "missing";
         }
         return damage(new LocalInputFile(file), new PlainParquetConfiguration());
+    }
+
+    /**
+     * The footer entries of a complete local file: this table's three ({@link #ROWS_KEY} holds the row count) and
+     * those its writer added.
+     *
+     * @param file the file
+     * @return the entries
+     * @throws IOException naming the file when it is not a complete file of this table
+     */
+    public Map<String, String> footer(java.nio.file.Path file) throws IOException {
+        String why = damage(file);
+        if (why != null) {
+            throw new IOException(file + ": not a complete " + name + " table: " + why);
+        }
+        try (ParquetFileReader r = ParquetFileReader.open(
+                new LocalInputFile(file),
+                ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
+            return Map.copyOf(r.getFooter().getFileMetaData().getKeyValueMetaData());
+        }
     }
 
     /**

@@ -72,6 +72,30 @@ public final class ShardOutput {
         return journal;
     }
 
+    /**
+     * A finished output's completion record.
+     *
+     * @param records its record count
+     * @param sha256 its SHA-256, hexadecimal
+     */
+    public record Completion(long records, String sha256) {}
+
+    /**
+     * Reads the completion record of a finished output.
+     *
+     * @return the record
+     * @throws IOException naming the file when it is missing or is not a completion record
+     */
+    public Completion completion() throws IOException {
+        String text = Files.readString(marker, StandardCharsets.UTF_8);
+        try {
+            JsonObject m = Json.parse(text).getAsJsonObject();
+            return new Completion(m.get("records").getAsLong(), m.get("sha256").getAsString());
+        } catch (RuntimeException e) {
+            throw new IOException(marker + ": not a completion record: " + e.getMessage(), e);
+        }
+    }
+
     /** What a resumed run finds for a shard. */
     public enum State {
         /** No finished output. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.example.data.Group;
+import org.parrotscope.cli.AblationOptions;
 import org.parrotscope.clip.ClipScorer;
 import org.parrotscope.data.ImageDecoder;
 import org.parrotscope.data.Shard;
@@ -13,7 +14,6 @@ import org.parrotscope.data.SkipLog;
 import org.parrotscope.edit.AblationConfig;
 import org.parrotscope.edit.AblationRun;
 import org.parrotscope.edit.AblationSchema;
-import org.parrotscope.edit.InpaintConfig;
 import org.parrotscope.ocr.OcrJsonl;
 import org.parrotscope.ocr.OcrRecord;
 import org.parrotscope.parrot.Matching;
@@ -28,8 +28,7 @@ import org.parrotscope.util.Progress;
  * {@link AblationSchema} rows. A shard without either fails with that reason.
  *
  * @param ocr the OCR output folder ({@code ocr} or {@code spark ocr}), a local path or Hadoop URI
- * @param modelDir the model folder, absolute, the same path on every executor
- * @param vocab a tokenizer vocabulary overriding the folder's, or null
+ * @param model the model folder (absolute, the same path on every executor), vocabulary and device choice
  * @param batch images per forward pass
  * @param threads decoding and inpainting threads of the task
  * @param radius Telea inpainting radius
@@ -40,8 +39,7 @@ import org.parrotscope.util.Progress;
  */
 record AblateWork(
         String ocr,
-        String modelDir,
-        String vocab,
+        ModelRef model,
         int batch,
         int threads,
         double radius,
@@ -69,8 +67,8 @@ record AblateWork(
                 " ",
                 "ablate",
                 ocr,
-                modelDir,
-                String.valueOf(vocab),
+                model.dir(),
+                String.valueOf(model.vocab()),
                 Integer.toString(batch),
                 Double.toString(radius),
                 Integer.toString(dilation),
@@ -85,17 +83,14 @@ record AblateWork(
         AblationConfig config = AblationConfig.builder()
                 .setOut(work.resolve("out"))
                 .setOcrDir(ocrFile.getParent())
-                .optInpaint(InpaintConfig.builder()
-                        .optRadius(radius)
-                        .optDilation(dilation)
-                        .build())
+                .optInpaint(AblationOptions.inpaint(radius, dilation))
                 .optMatching(Matching.ofLabel(matching))
                 .optSeed(seed)
                 .optThreads(threads)
                 .optDecoder(ImageDecoder.builder().optMaxPixels(maxPixels).build())
                 .build();
         SkipLog skips = new SkipLog();
-        try (ClipScorer scorer = ScoreWork.scorer(modelDir, vocab, batch, threads)) {
+        try (ClipScorer scorer = ScoreWork.scorer(model, batch, threads)) {
             var rows = new AblationRun(config, scorer).ablate(shard, ocrFile, skips, Progress.silent());
             return new ParquetTable.Rows(AblationSchema.rows(rows), 0, skips.total());
         }

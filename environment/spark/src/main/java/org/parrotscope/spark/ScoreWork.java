@@ -18,13 +18,12 @@ import org.parrotscope.util.Progress;
  * {@code spark score}'s work on one shard: the single-machine scoring ({@link ShardScoreRun#parquetRows}) with
  * the executor's shared model ({@link ExecutorModels}), into {@link ScoreSchema} rows.
  *
- * @param modelDir the model folder, absolute, the same path on every executor
- * @param vocab a tokenizer vocabulary overriding the folder's, or null
+ * @param model the model folder (absolute, the same path on every executor), vocabulary and device choice
  * @param batch images per forward pass
  * @param threads decoding threads of the task
  * @param embeddings whether the rows carry the embeddings
  */
-record ScoreWork(String modelDir, String vocab, int batch, int threads, boolean embeddings) implements ShardWork {
+record ScoreWork(ModelRef model, int batch, int threads, boolean embeddings) implements ShardWork {
 
     private static final long serialVersionUID = 1L;
 
@@ -40,16 +39,16 @@ record ScoreWork(String modelDir, String vocab, int batch, int threads, boolean 
 
     @Override
     public String settings() {
-        return "score " + modelDir + " " + vocab + " " + batch + " " + embeddings;
+        return "score " + model.dir() + " " + model.vocab() + " " + batch + " " + embeddings;
     }
 
     @Override
     public ParquetTable.Rows process(Shard shard, Path work, Configuration conf) throws IOException {
-        try (ClipScorer scorer = scorer(modelDir, vocab, batch, threads)) {
+        try (ClipScorer scorer = scorer(model, batch, threads)) {
             return ShardScoreRun.parquetRows(
                     new ShardScorer(scorer, ImageDecoder.defaults()),
                     shard,
-                    ScoreSchema.modelName(Path.of(modelDir)),
+                    ScoreSchema.modelName(Path.of(model.dir())),
                     embeddings,
                     new SkipLog(),
                     Progress.silent());
@@ -57,10 +56,11 @@ record ScoreWork(String modelDir, String vocab, int batch, int threads, boolean 
     }
 
     /** A scorer of this task around the executor's shared model. */
-    static ClipScorer scorer(String modelDir, String vocab, int batch, int threads) throws IOException {
+    static ClipScorer scorer(ModelRef model, int batch, int threads) throws IOException {
         return ClipScorer.builder()
-                .setModel(ExecutorModels.get(modelDir))
-                .setTokenizer(Tokenizers.forModel(Path.of(modelDir), vocab == null ? null : Path.of(vocab)))
+                .setModel(ExecutorModels.get(model))
+                .setTokenizer(Tokenizers.forModel(
+                        Path.of(model.dir()), model.vocab() == null ? null : Path.of(model.vocab())))
                 .optBatchSize(batch)
                 .optThreads(threads)
                 .build();

@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.parrotscope.data.ImageDecoder;
-import org.parrotscope.parrot.Matching;
+import org.parrotscope.cli.AblationOptions;
+import org.parrotscope.cli.DeviceOptions;
+import org.parrotscope.cli.ModelOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,40 +40,17 @@ final class SparkAblateCommand implements Callable<Integer> {
                     + " path or URI")
     String ocr;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "model folder (local path)")
-    Path model;
+    @Mixin
+    ModelOptions modelOptions = new ModelOptions();
+
+    @Mixin
+    AblationOptions ablation = new AblationOptions();
+
+    @Mixin
+    DeviceOptions deviceOptions = new DeviceOptions();
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (path or URI)")
     String out;
-
-    @Option(names = "--radius", defaultValue = "3", paramLabel = "PX", description = "Telea radius (default 3)")
-    double radius;
-
-    @Option(names = "--dilation", defaultValue = "2", paramLabel = "PX", description = "mask growth (default 2)")
-    int dilation;
-
-    @Option(
-            names = "--matching",
-            defaultValue = "exact",
-            paramLabel = "exact|normalized|fuzzy",
-            description = "which caption matching decides Co-Emb. words (default ${DEFAULT-VALUE})")
-    String matching;
-
-    @Option(names = "--seed", defaultValue = "0", description = "seed of the random baselines (default 0)")
-    long seed;
-
-    @Option(names = "--batch", defaultValue = "32", description = "images per forward pass (default ${DEFAULT-VALUE})")
-    int batch;
-
-    @Option(
-            names = "--max-pixels",
-            defaultValue = "" + ImageDecoder.DEFAULT_MAX_PIXELS,
-            paramLabel = "P",
-            description = "refuse images with more pixels (default: ${DEFAULT-VALUE})")
-    long maxPixels;
-
-    @Option(names = "--vocab", description = "tokenizer vocabulary overriding the model folder's")
-    Path vocab;
 
     @Option(
             names = "--threads-per-task",
@@ -84,20 +63,21 @@ final class SparkAblateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Matching.ofLabel(matching); // a bad label fails here, not in every task
+        String matching = ablation.matchingLabel(); // a bad label fails here, not in every task
+        var choice = deviceOptions.choice(); // a bad --device or --gpus fails before Spark starts
+        SparkSession spark = Sessions.getOrCreate("parrotscope ablate");
+        String device = SparkDevices.check(spark, choice, spec.commandLine().getErr());
         AblateWork work = new AblateWork(
                 // a local folder made absolute: executors do not share the driver's working folder
                 ocr.contains("://") ? ocr : Path.of(ocr).toAbsolutePath().toString(),
-                model.toAbsolutePath().normalize().toString(),
-                vocab == null ? null : vocab.toAbsolutePath().toString(),
-                batch,
+                SparkDevices.modelOn(modelOptions, device),
+                modelOptions.batch(),
                 threads,
-                radius,
-                dilation,
+                ablation.radius(),
+                ablation.dilation(),
                 matching,
-                seed,
-                maxPixels);
-        SparkSession spark = Sessions.getOrCreate("parrotscope ablate");
+                ablation.seed(),
+                ablation.maxPixels());
         List<ShardOutcome> outcomes =
                 ShardJobs.run(spark, shards, out, workDir != null ? workDir : ShardJobs.defaultWorkDir(), work);
         SparkCli.report(spec.commandLine().getOut(), "ablate", outcomes, out);

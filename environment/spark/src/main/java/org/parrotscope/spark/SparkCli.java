@@ -58,7 +58,17 @@ public final class SparkCli implements Runnable {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SparkCli()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line, reporting a failed command as {@code parrotscope spark <command>: <message>} on stderr as
+     * {@code parrotscope} does (the stack trace with {@code -Dparrotscope.trace=true}).
+     *
+     * @return a configured command line, used by {@link #main} and by tests
+     */
+    public static CommandLine commandLine() {
+        return org.parrotscope.cli.ParrotScope.reportFailures(new CommandLine(new SparkCli()), "parrotscope spark");
     }
 
     /** {@code spark ocr}. */

@@ -1,10 +1,12 @@
 package org.parrotscope.spark;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.parrotscope.cli.DeviceOptions;
+import org.parrotscope.cli.ModelOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,20 +29,17 @@ final class SparkScoreCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SHARDS", description = "shard specs, paths or Hadoop URIs")
     List<String> shards;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "model folder (local path)")
-    Path model;
+    @Mixin
+    ModelOptions modelOptions = new ModelOptions();
+
+    @Mixin
+    DeviceOptions deviceOptions = new DeviceOptions();
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (path or URI)")
     String out;
 
-    @Option(names = "--batch", defaultValue = "32", description = "images per forward pass (default ${DEFAULT-VALUE})")
-    int batch;
-
     @Option(names = "--embeddings", description = "also store image_embedding and text_embedding in the rows")
     boolean embeddings;
-
-    @Option(names = "--vocab", description = "tokenizer vocabulary overriding the model folder's")
-    Path vocab;
 
     @Option(
             names = "--threads-per-task",
@@ -53,13 +52,11 @@ final class SparkScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ScoreWork work = new ScoreWork(
-                model.toAbsolutePath().normalize().toString(),
-                vocab == null ? null : vocab.toAbsolutePath().toString(),
-                batch,
-                threads,
-                embeddings);
+        var choice = deviceOptions.choice(); // a bad --device or --gpus fails before Spark starts
         SparkSession spark = Sessions.getOrCreate("parrotscope score");
+        String device = SparkDevices.check(spark, choice, spec.commandLine().getErr());
+        ScoreWork work =
+                new ScoreWork(SparkDevices.modelOn(modelOptions, device), modelOptions.batch(), threads, embeddings);
         List<ShardOutcome> outcomes =
                 ShardJobs.run(spark, shards, out, workDir != null ? workDir : ShardJobs.defaultWorkDir(), work);
         SparkCli.report(spec.commandLine().getOut(), "score", outcomes, out);

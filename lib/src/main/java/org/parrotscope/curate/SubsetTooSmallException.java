@@ -15,7 +15,16 @@ public final class SubsetTooSmallException extends IllegalArgumentException {
      * @param shortfalls criterion label to its number of candidates
      */
     public SubsetTooSmallException(int size, Map<String, Integer> shortfalls) {
-        super(message(size, shortfalls));
+        this(size, shortfalls, "lower --size, or 0 for the smallest pool of each curation");
+    }
+
+    /**
+     * @param size the requested size
+     * @param shortfalls criterion label to its number of candidates
+     * @param remedy what the user can change, in the terms of the caller (options or configuration keys)
+     */
+    public SubsetTooSmallException(int size, Map<String, Integer> shortfalls, String remedy) {
+        super(message(size, shortfalls) + " (" + remedy + ")");
         this.shortfalls = Map.copyOf(shortfalls);
     }
 
@@ -32,7 +41,6 @@ public final class SubsetTooSmallException extends IllegalArgumentException {
                 .append(" has ")
                 .append(v)
                 .append(" candidates"));
-        return sb + ", fewer than the subset size " + size
-                + " (lower --size, or 0 for the smallest pool of each curation)";
+        return sb + ", fewer than the subset size " + size;
     }
 }

@@ -320,7 +320,11 @@ public final class Experiment {
                     short_.put(k, v);
                 }
             });
-            throw new SubsetTooSmallException(cfg.minSubsetSize(), short_);
+            throw new SubsetTooSmallException(
+                    cfg.minSubsetSize(),
+                    short_,
+                    "configuration min_subset_size " + cfg.minSubsetSize() + ": raise pool.samples, generate the pool"
+                            + " at a size the OCR reads (pool.image_size), or lower min_subset_size");
         }
         return min;
     }

@@ -70,4 +70,19 @@ class ExperimentGuardsTest {
                 e.getMessage());
         assertFalse(Files.exists(o.resolve("reference")), "no model was trained");
     }
+
+    @Test
+    void commonSizeBelowTheMinimum_namesTheConfigurationKeys() throws Exception {
+        // every criterion's pool is below 100,000 candidates: the experiment says which configuration keys help
+        String json = ExperimentTest.TINY.replace(
+                "\"min_subset_size\": 2,", "\"min_subset_size\": 100000, \"curations\": [\"I\"],");
+        Path o = tmp.resolve("below-minimum");
+        var e = assertThrows(
+                SubsetTooSmallException.class,
+                () -> new Experiment(ExperimentTest.tiny(json, tmp), o, (t, n) -> Progress.silent(), line -> {}).run());
+        assertTrue(e.getMessage().contains("fewer than the subset size 100000"), e.getMessage());
+        assertTrue(e.getMessage().contains("min_subset_size 100000: raise pool.samples"), e.getMessage());
+        assertTrue(e.getMessage().contains("Random (I-random) has "), e.getMessage());
+        assertFalse(Files.exists(o.resolve("reference")), "no model was trained");
+    }
 }

@@ -52,7 +52,8 @@ public final class SpottingBench {
      *
      * @param rows {@link #compare} results
      * @param imagesPerSecond each engine's images per second (NaN when missing)
-     * @return a new table: engine, layout, images, images_per_second, image_text_recall, parrot_recall_exact,
+     * @return a new table (values rounded to three decimals): engine, layout, images, images_per_second,
+     *     image_text_recall, parrot_recall_exact,
      *     parrot_recall_normalized, parrot_recall_fuzzy, word_precision, word_recall
      */
     public static Table table(List<SpottingAccuracy> rows, Map<String, Double> imagesPerSecond) {
@@ -68,27 +69,32 @@ public final class SpottingBench {
                 DoubleColumn.create(
                         "images_per_second",
                         rows.stream()
-                                .mapToDouble(a -> imagesPerSecond.getOrDefault(a.engine(), Double.NaN))
+                                .mapToDouble(a -> round(imagesPerSecond.getOrDefault(a.engine(), Double.NaN)))
                                 .toArray()),
                 DoubleColumn.create(
                         "image_text_recall",
                         rows.stream()
-                                .mapToDouble(SpottingAccuracy::imageTextRecall)
+                                .mapToDouble(a -> round(a.imageTextRecall()))
                                 .toArray()));
         for (Matching m : Matching.values()) {
             t.addColumns(DoubleColumn.create(
                     "parrot_recall_" + m.label(),
-                    rows.stream().mapToDouble(a -> a.parrot().get(m).recall()).toArray()));
+                    rows.stream()
+                            .mapToDouble(a -> round(a.parrot().get(m).recall()))
+                            .toArray()));
         }
         t.addColumns(
                 DoubleColumn.create(
                         "word_precision",
-                        rows.stream()
-                                .mapToDouble(SpottingAccuracy::wordPrecision)
-                                .toArray()),
+                        rows.stream().mapToDouble(a -> round(a.wordPrecision())).toArray()),
                 DoubleColumn.create(
                         "word_recall",
-                        rows.stream().mapToDouble(SpottingAccuracy::wordRecall).toArray()));
+                        rows.stream().mapToDouble(a -> round(a.wordRecall())).toArray()));
         return t;
+    }
+
+    /** Three decimals, as the other benchmark tables print. */
+    private static double round(double v) {
+        return Double.isNaN(v) ? v : Math.round(v * 1000) / 1000.0;
     }
 }

@@ -4,10 +4,13 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.parrotscope.data.Datasets;
+import org.parrotscope.data.Shard;
 import org.parrotscope.ocr.OcrAccuracySuite;
 import org.parrotscope.ocr.OcrBenchmark;
 import org.parrotscope.ocr.OcrComparison;
@@ -17,6 +20,7 @@ import org.parrotscope.ocr.OcrSpeedSuite;
 import org.parrotscope.ocr.SmallPrintImages;
 import org.parrotscope.ocr.TextSpotter;
 import org.parrotscope.ocr.TextSpotters;
+import org.parrotscope.parrot.SpottingBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,7 +34,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Images/s of each engine on rendered text images at 256x256 and 640x480, with 1 thread and with --threads, "
                     + "and of the tesseract command run with xargs -P --threads (the shell baseline, with OMP_THREAD_LIMIT=1: its best case).",
-            "With --truth SHARDS (mini-LAION), also word precision/recall of each engine against the generator's ground truth,",
+            "With --truth SHARDS (mini-LAION or synth --hard), also word precision/recall of each engine against the "
+                    + "generator's ground truth, the image-level table (image text recall, parrot recall per matching, "
+                    + "per hard layout) next to each run's images/s,",
             "then speed and recall side by side on the same decoded images (with --node, next to @gutenye/ocr-node;",
             "with --frontier, for ppocr's upscaling choices)."
         })
@@ -48,7 +54,7 @@ public final class BenchOcrCommand implements Callable<Integer> {
     @Option(
             names = "--engines",
             split = ",",
-            defaultValue = "ppocr,tesseract",
+            defaultValue = "ppocr-det+tesseract,ppocr,tesseract",
             paramLabel = "LIST",
             description = "Engines (default: ${DEFAULT-VALUE}).")
     List<String> engines;
@@ -139,11 +145,19 @@ public final class BenchOcrCommand implements Callable<Integer> {
         Path dir = truthOut != null ? truthOut : Files.createTempDirectory("ocr-accuracy-");
         out.println();
         out.println("word accuracy against ground truth (" + truth + ")");
-        OcrAccuracySuite.run(engines, Datasets.resolve(truth), dir, all, a -> {
+        List<Shard> shards = Datasets.resolve(truth);
+        Map<String, Double> speed = new LinkedHashMap<>();
+        OcrAccuracySuite.run(engines, shards, dir, all, a -> {
             out.println(a);
             out.flush();
+            speed.put(a.engine(), a.run().imagesPerSecond());
         });
         out.println("OCR JSONL per engine in " + dir + " (for parrotscope stats)");
+        out.println();
+        out.println("image-level text and parrot recall per matching (SpottingAccuracy; images/s of the runs above, "
+                + all + " threads, load average " + load() + ")");
+        out.println(SpottingBench.table(SpottingBench.compare(shards, dir, engines), speed)
+                .printAll());
         sideBySide(out, all);
     }
 

@@ -30,6 +30,16 @@ final class DetResize {
         return new int[] {multipleOf32(h), multipleOf32(w)};
     }
 
+    /**
+     * @param height image (or image part) height
+     * @param width its width
+     * @param ratio the scale
+     * @return {@code {height, width}} scaled, each rounded as {@link #size} does
+     */
+    static int[] scaled(int height, int width, double ratio) {
+        return new int[] {multipleOf32((int) (height * ratio)), multipleOf32((int) (width * ratio))};
+    }
+
     private static int multipleOf32(int v) {
         return Math.max((int) Math.rint(v / 32.0) * 32, 32);
     }

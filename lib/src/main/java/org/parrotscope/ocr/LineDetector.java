@@ -9,6 +9,7 @@ import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfPoint2f;
 import org.opencv.core.Point;
+import org.opencv.core.Rect;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
@@ -25,6 +26,12 @@ final class LineDetector implements AutoCloseable {
     private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
 
     private static final float[] STD = {0.229f, 0.224f, 0.225f};
+
+    /** {@link OcrOptions#detCrop()}: padding around the probe's text pixels, as a fraction of the longer side. */
+    static final double CROP_PAD = 0.08;
+
+    /** {@link OcrOptions#detCrop()}: a padded region larger than this fraction of the image is not cropped. */
+    static final double CROP_MAX_AREA = 0.8;
 
     private final OcrOptions options;
     private final DbPostProcess db;
@@ -57,7 +64,7 @@ final class LineDetector implements AutoCloseable {
         int longer = Math.max(src.rows(), src.cols());
         int upscaleTo = options.detUpscaleTo();
         if (options.detProbe() && upscaleTo > longer) {
-            Pass probe = pass(src, 0);
+            Pass probe = pass(src, DetResize.size(src.rows(), src.cols(), options.detMaxSide(), 0));
             if (probe.quiet()) {
                 return List.of();
             }
@@ -73,8 +80,51 @@ final class LineDetector implements AutoCloseable {
                 }
                 upscaleTo = (int) Math.min(upscaleTo, Math.ceil(longer * scale));
             }
+            if (options.detCrop()) {
+                Rect r = cropRegion(probe.region(), src.rows(), src.cols());
+                if (r != null) {
+                    return ReadingOrder.sort(enlargedRegion(src, r, (double) upscaleTo / longer));
+                }
+            }
         }
-        return ReadingOrder.sort(pass(src, upscaleTo).quads());
+        return ReadingOrder.sort(pass(src, DetResize.size(src.rows(), src.cols(), options.detMaxSide(), upscaleTo))
+                .quads());
+    }
+
+    /**
+     * The part of the image to enlarge: the probe's text pixels' bounding rectangle padded by {@link #CROP_PAD} of
+     * the longer side, or null when that is more than {@link #CROP_MAX_AREA} of the image (no saving worth a seam).
+     *
+     * @param region {x0, y0, x1, y1} of the probe's text pixels in image pixels (exclusive ends)
+     */
+    static Rect cropRegion(int[] region, int rows, int cols) {
+        int pad = (int) Math.ceil(CROP_PAD * Math.max(rows, cols));
+        int x0 = Math.max(0, region[0] - pad);
+        int y0 = Math.max(0, region[1] - pad);
+        int x1 = Math.min(cols, region[2] + pad);
+        int y1 = Math.min(rows, region[3] + pad);
+        if ((double) (x1 - x0) * (y1 - y0) > CROP_MAX_AREA * rows * cols) {
+            return null;
+        }
+        return new Rect(x0, y0, x1 - x0, y1 - y0);
+    }
+
+    /** Detects in one part of the image enlarged by {@code ratio}; quads in whole-image pixels. */
+    private List<float[]> enlargedRegion(Mat src, Rect r, double ratio) throws TranslateException {
+        Mat part = src.submat(r);
+        try {
+            int[] size = DetResize.scaled(r.height, r.width, ratio);
+            List<float[]> quads = pass(part, size).quads();
+            for (float[] q : quads) {
+                for (int i = 0; i < 4; i++) {
+                    q[2 * i] += r.x;
+                    q[2 * i + 1] += r.y;
+                }
+            }
+            return quads;
+        } finally {
+            part.release();
+        }
     }
 
     /** The shorter pair of opposite sides' length of a quad, in its pixels. */
@@ -89,11 +139,12 @@ final class LineDetector implements AutoCloseable {
      * post-processed.
      *
      * @param quiet true when no pixel of the probability map reached the text threshold
+     * @param region the bounding rectangle {x0, y0, x1, y1} (ends exclusive) of the pixels above the threshold, in
+     *     the pixels of the detected image; null when quiet
      */
-    private record Pass(List<float[]> quads, boolean quiet) {}
+    private record Pass(List<float[]> quads, boolean quiet, int[] region) {}
 
-    private Pass pass(Mat src, int upscaleTo) throws TranslateException {
-        int[] size = DetResize.size(src.rows(), src.cols(), options.detMaxSide(), upscaleTo);
+    private Pass pass(Mat src, int[] size) throws TranslateException {
         int dh = size[0];
         int dw = size[1];
         int plane = dh * dw;
@@ -117,19 +168,41 @@ final class LineDetector implements AutoCloseable {
         }
         OnnxModel.Output out = det.runPrefix(chw, 3 * plane, 1, 3, dh, dw);
         float[] prob = out.data();
-        boolean quiet = true;
-        float t = options.detThreshold();
-        for (int i = 0; i < plane && quiet; i++) {
-            quiet = prob[i] <= t;
+        int[] region = textPixels(prob, dh, dw, options.detThreshold());
+        if (region == null) {
+            return new Pass(List.of(), true, null);
         }
-        if (quiet) {
-            return new Pass(List.of(), true);
-        }
+        // map cells to image pixels, rounding outwards
+        double sy = (double) src.rows() / dh;
+        double sx = (double) src.cols() / dw;
+        region = new int[] {
+            (int) Math.floor(region[0] * sx),
+            (int) Math.floor(region[1] * sy),
+            (int) Math.min(src.cols(), Math.ceil(region[2] * sx)),
+            (int) Math.min(src.rows(), Math.ceil(region[3] * sy))
+        };
         List<float[]> quads = new ArrayList<>();
         for (DbPostProcess.Detection d : db.detect(prob, dh, dw, src.rows(), src.cols())) {
             quads.add(d.quad());
         }
-        return new Pass(quads, false);
+        return new Pass(quads, false, region);
+    }
+
+    /** The bounding rectangle {x0, y0, x1, y1} (ends exclusive) of the map cells above {@code t}, or null. */
+    static int[] textPixels(float[] prob, int h, int w, float t) {
+        int x0 = w, y0 = h, x1 = -1, y1 = -1;
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            for (int x = 0; x < w; x++) {
+                if (prob[row + x] > t) {
+                    x0 = Math.min(x0, x);
+                    x1 = Math.max(x1, x);
+                    y0 = Math.min(y0, y);
+                    y1 = y;
+                }
+            }
+        }
+        return x1 < 0 ? null : new int[] {x0, y0, x1 + 1, y1 + 1};
     }
 
     /** One thread's detection input: the resized BGR bytes and the normalised planes, grown when needed. */

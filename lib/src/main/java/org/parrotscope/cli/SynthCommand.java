@@ -91,6 +91,14 @@ public final class SynthCommand implements Callable<Integer> {
     double signRate;
 
     @Option(
+            defaultValue = "" + SynthConfig.DEFAULT_TEXT_SCALE,
+            names = "--text-scale",
+            paramLabel = "X",
+            description = "Factor on the printed words' font size, 0.25-4; 2 prints them twice as large"
+                    + " (default: ${DEFAULT-VALUE}; not with --hard).")
+    double textScale;
+
+    @Option(
             defaultValue = "" + SynthConfig.DEFAULT_FORMAT,
             names = "--format",
             paramLabel = "jpg|png",
@@ -143,6 +151,7 @@ public final class SynthCommand implements Callable<Integer> {
                 .optMixedRate(mixedRate)
                 .optAltTextRate(altTextRate)
                 .optSignRate(signRate)
+                .optTextScale(textScale)
                 .optFormat(format)
                 .optJpegQuality(jpegQuality)
                 .build();

@@ -151,7 +151,7 @@ public final class MiniLaion {
             if (p.text() == null) {
                 return List.of();
             }
-            return new TextPainter(config.imageSize(), config.signRate())
+            return new TextPainter(config.imageSize(), config.signRate(), config.textScale())
                     .draw(img, p.text().blocks(), st.place);
         }
         if (p.printed().isEmpty()) {

@@ -196,6 +196,9 @@ public final class MiniLaionWriter {
         o.addProperty("mixed_rate", c.mixedRate());
         o.addProperty("alt_text_rate", c.altTextRate());
         o.addProperty("sign_rate", c.signRate());
+        if (c.textScale() != SynthConfig.DEFAULT_TEXT_SCALE) {
+            o.addProperty("text_scale", c.textScale()); // absent at the default, so older folders still resume
+        }
         o.addProperty("format", c.format());
         o.addProperty("jpeg_quality", Double.valueOf(Float.toString(c.jpegQuality()))); // 0.85, not 0.8500000238
         if (c.hard()) {

@@ -26,6 +26,8 @@ import java.util.Locale;
  * @param mixedRate the probability of a mixed caption (description plus printed words) for a text image
  * @param altTextRate the probability of a web alt-text caption (file names, SEO strings)
  * @param signRate the probability that a text block is drawn on a sign or label shape
+ * @param textScale factor on the printed words' font size (1 = the default sizes, an em of 7.5-15% of the image
+ *     side); standard layouts only
  * @param format the image format, {@code jpg} or {@code png}
  * @param jpegQuality the JPEG quality in (0, 1]
  * @param hard true for the hard layouts ({@link HardLayout}; {@code synth --hard}), where the image size is the
@@ -41,6 +43,7 @@ public record SynthConfig(
         double mixedRate,
         double altTextRate,
         double signRate,
+        double textScale,
         String format,
         float jpegQuality,
         boolean hard) {
@@ -59,6 +62,10 @@ public record SynthConfig(
     public static final double DEFAULT_ALT_TEXT_RATE = 0.10;
     /** Default share of text blocks on a sign or label. */
     public static final double DEFAULT_SIGN_RATE = 0.3;
+    /** Default factor on the printed words' font size. */
+    public static final double DEFAULT_TEXT_SCALE = 1.0;
+    /** Largest factor on the printed words' font size. */
+    public static final double MAX_TEXT_SCALE = 4.0;
     /** Default image format. */
     public static final String DEFAULT_FORMAT = "jpg";
     /** Default share of images with text in the hard layouts: most carry text, a few are text-free controls. */
@@ -82,6 +89,13 @@ public record SynthConfig(
         rate("mixed rate", mixedRate);
         rate("alt-text rate", altTextRate);
         rate("sign rate", signRate);
+        if (!(textScale >= 0.25 && textScale <= MAX_TEXT_SCALE)) {
+            throw new IllegalArgumentException(
+                    "text scale must be in [0.25, " + MAX_TEXT_SCALE + "], got " + textScale);
+        }
+        if (hard && textScale != DEFAULT_TEXT_SCALE) {
+            throw new IllegalArgumentException("text scale applies to the standard layouts only, not to --hard");
+        }
         if (parrotRate + mixedRate + altTextRate > 1 + 1e-9) {
             throw new IllegalArgumentException(String.format(
                     Locale.ROOT,
@@ -132,6 +146,7 @@ public record SynthConfig(
         private double mixedRate = DEFAULT_MIXED_RATE;
         private double altTextRate = DEFAULT_ALT_TEXT_RATE;
         private double signRate = DEFAULT_SIGN_RATE;
+        private double textScale = DEFAULT_TEXT_SCALE;
         private String format = DEFAULT_FORMAT;
         private float jpegQuality = DEFAULT_JPEG_QUALITY;
         private boolean hard;
@@ -240,6 +255,19 @@ public record SynthConfig(
         }
 
         /**
+         * Scales the printed words' font size (standard layouts): 2 prints every word twice as large, so that a
+         * small model at a small image size can resolve it. Word placement keeps the words inside the image and
+         * apart from each other, shrinking a block that does not fit, so large factors saturate for long lines.
+         *
+         * @param s factor in [0.25, 4], default 1
+         * @return this builder
+         */
+        public Builder optTextScale(double s) {
+            this.textScale = s;
+            return this;
+        }
+
+        /**
          * Sets the format.
          *
          * @param f {@code jpg} (default) or {@code png}
@@ -290,6 +318,7 @@ public record SynthConfig(
                     mixedRate,
                     altTextRate,
                     signRate,
+                    textScale,
                     format,
                     jpegQuality,
                     hard);

@@ -42,13 +42,15 @@ final class TextPainter {
 
     private final int size;
     private final double signRate;
+    private final double textScale;
 
     /** A laid-out block: word outlines and the sign outline in image pixels. */
     private record Layout(List<Shape> words, Shape sign, Rectangle2D bounds, float em) {}
 
-    TextPainter(int size, double signRate) {
+    TextPainter(int size, double signRate, double textScale) {
         this.size = size;
         this.signRate = signRate;
+        this.textScale = textScale;
     }
 
     /**
@@ -76,7 +78,8 @@ final class TextPainter {
                     scale *= 0.85; // too big for the free space: shrink and retry
                 }
                 // long lines get a smaller font so that they can fit; sizes are relative to the image
-                float em = (float) (size * r.nextDouble(0.075, 0.15) * scale / Math.max(1, longestLine(block) / 12.0));
+                float em = (float)
+                        (size * r.nextDouble(0.075, 0.15) * textScale * scale / Math.max(1, longestLine(block) / 12.0));
                 double angle = Math.toRadians(r.nextDouble(-15, 15));
                 double cx = r.nextDouble(0, size);
                 double cy = r.nextDouble(0, size);

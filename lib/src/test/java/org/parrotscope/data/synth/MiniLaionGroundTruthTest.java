@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,14 +38,50 @@ class MiniLaionGroundTruthTest {
 
     @Test
     void wordBoxes_areInsideTheImageAndCoverPixelsThatDifferFromTheTextFreeImage() throws Exception {
-        MiniLaion gen = new MiniLaion(SynthConfig.builder()
+        assertBoxesCoverInk(new MiniLaion(textImages(1.0)), 60);
+    }
+
+    @Test
+    void textScale_printsTheSameWordsLargerAndBoxesStillCoverTheInk() throws Exception {
+        MiniLaion normal = new MiniLaion(textImages(1.0));
+        MiniLaion large = new MiniLaion(textImages(2.0));
+        List<Integer> normalHeights = new ArrayList<>();
+        List<Integer> largeHeights = new ArrayList<>();
+        for (long i = 0; i < 60; i++) {
+            MiniLaion.Generated a = normal.generate(i);
+            MiniLaion.Generated b = large.generate(i);
+            assertEquals(a.sample().caption(), b.sample().caption(), "the scale must not change the captions");
+            assertEquals(
+                    a.truth().words().stream().map(WordBox::text).toList(),
+                    b.truth().words().stream().map(WordBox::text).toList(),
+                    "the scale must not change the printed words");
+            a.truth().words().forEach(w -> normalHeights.add(w.y1() - w.y0()));
+            b.truth().words().forEach(w -> largeHeights.add(w.y1() - w.y0()));
+        }
+        // an em of 7.5-15% of the side, doubled, shrunk where a line would leave the image (so long words stay as
+        // they were): at 128 px the mean word box grows from 13.5 to 18.7 px here; without the factor the ratio is 1
+        double ratio = mean(largeHeights) / mean(normalHeights);
+        assertTrue(ratio >= 1.25, "mean word box height ratio " + ratio);
+        assertBoxesCoverInk(large, 60);
+    }
+
+    private static SynthConfig textImages(double textScale) {
+        return SynthConfig.builder()
                 .setSeed(3)
                 .setSamples(60)
                 .optImageSize(SIZE)
                 .optTextRate(1.0)
-                .build());
+                .optTextScale(textScale)
+                .build();
+    }
+
+    private static double mean(List<Integer> v) {
+        return v.stream().mapToInt(Integer::intValue).average().orElseThrow();
+    }
+
+    private static void assertBoxesCoverInk(MiniLaion gen, int samples) throws Exception {
         int boxes = 0;
-        for (long i = 0; i < 60; i++) {
+        for (long i = 0; i < samples; i++) {
             MiniLaion.Generated g = gen.generate(i);
             BufferedImage img = decode(g);
             BufferedImage plain = gen.textFreeImage(i);
@@ -71,7 +108,7 @@ class MiniLaionGroundTruthTest {
                 boxes++;
             }
         }
-        assertTrue(boxes >= 60);
+        assertTrue(boxes >= samples);
     }
 
     @Test

@@ -56,4 +56,28 @@ class SynthConfigTest {
                         .build()
                         .format());
     }
+
+    @Test
+    void build_rejectsTextScaleOutsideItsRangeAndWithTheHardLayouts() {
+        assertEquals(1.0, SynthConfig.builder().setSeed(1).setSamples(3).build().textScale());
+        for (double bad : new double[] {0, 0.2, 4.5, Double.NaN}) {
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> SynthConfig.builder()
+                            .setSeed(1)
+                            .setSamples(3)
+                            .optTextScale(bad)
+                            .build());
+            assertTrue(e.getMessage().contains("text scale"), e.getMessage());
+        }
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> SynthConfig.builder()
+                        .setSeed(1)
+                        .setSamples(3)
+                        .optHard(true)
+                        .optTextScale(2)
+                        .build());
+        assertTrue(e.getMessage().contains("--hard"), e.getMessage());
+    }
 }

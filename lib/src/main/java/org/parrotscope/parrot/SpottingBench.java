@@ -3,6 +3,7 @@ package org.parrotscope.parrot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,6 @@ import org.parrotscope.ocr.OcrJsonl;
 import org.parrotscope.ocr.OcrRecord;
 import org.parrotscope.ocr.OcrRun;
 import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -21,7 +20,21 @@ import tech.tablesaw.api.Table;
  */
 public final class SpottingBench {
 
+    /** The columns of {@link SpottingAccuracy#toTable} this table shows, in order, after the speed. */
+    private static final List<String> ACCURACY_COLUMNS = accuracyColumns();
+
     private SpottingBench() {}
+
+    private static List<String> accuracyColumns() {
+        List<String> names = new ArrayList<>();
+        names.add("image_text_recall");
+        for (Matching m : Matching.values()) {
+            names.add("parrot_recall_" + m.label());
+        }
+        names.add("word_precision");
+        names.add("word_recall");
+        return List.copyOf(names);
+    }
 
     /**
      * Scores finished OCR runs against the shards' truth.
@@ -57,40 +70,27 @@ public final class SpottingBench {
      *     parrot_recall_normalized, parrot_recall_fuzzy, word_precision, word_recall
      */
     public static Table table(List<SpottingAccuracy> rows, Map<String, Double> imagesPerSecond) {
+        // one code path for the accuracy columns: SpottingAccuracy.toTable builds them, this adds speed and rounds
+        Table accuracy = SpottingAccuracy.toTable(rows);
         Table t = Table.create(
                 "image-level accuracy vs ground truth, with speed",
-                StringColumn.create(
-                        "engine", rows.stream().map(SpottingAccuracy::engine).toList()),
-                StringColumn.create(
-                        "layout", rows.stream().map(SpottingAccuracy::layout).toList()),
-                LongColumn.create(
-                        "images",
-                        rows.stream().mapToLong(SpottingAccuracy::images).toArray()),
-                DoubleColumn.create(
+                accuracy.column("engine").copy(),
+                accuracy.column("layout").copy(),
+                accuracy.column("images").copy(),
+                rounded(
                         "images_per_second",
                         rows.stream()
-                                .mapToDouble(a -> round(imagesPerSecond.getOrDefault(a.engine(), Double.NaN)))
-                                .toArray()),
-                DoubleColumn.create(
-                        "image_text_recall",
-                        rows.stream()
-                                .mapToDouble(a -> round(a.imageTextRecall()))
+                                .mapToDouble(a -> imagesPerSecond.getOrDefault(a.engine(), Double.NaN))
                                 .toArray()));
-        for (Matching m : Matching.values()) {
-            t.addColumns(DoubleColumn.create(
-                    "parrot_recall_" + m.label(),
-                    rows.stream()
-                            .mapToDouble(a -> round(a.parrot().get(m).recall()))
-                            .toArray()));
+        for (String name : ACCURACY_COLUMNS) {
+            t.addColumns(rounded(name, accuracy.doubleColumn(name).asDoubleArray()));
         }
-        t.addColumns(
-                DoubleColumn.create(
-                        "word_precision",
-                        rows.stream().mapToDouble(a -> round(a.wordPrecision())).toArray()),
-                DoubleColumn.create(
-                        "word_recall",
-                        rows.stream().mapToDouble(a -> round(a.wordRecall())).toArray()));
         return t;
+    }
+
+    private static DoubleColumn rounded(String name, double[] values) {
+        return DoubleColumn.create(
+                name, Arrays.stream(values).map(SpottingBench::round).toArray());
     }
 
     /** Three decimals, as the other benchmark tables print. */

@@ -56,7 +56,7 @@ class PipelineNotebooksTest {
             Map.entry("K", "8"),
             Map.entry("GROUPS", "4"),
             // 09-subset-experiment: Curation I on a tiny pool read by the oracle, the tiny preset for two steps,
-            // a spread run with two seeds
+            // a spread run with two seeds, a reading probe of 24 pairs for two steps
             Map.entry("EXP_CURATIONS", "I"),
             Map.entry("EXP_POOL", "200"),
             Map.entry("EXP_OCR", "oracle"),
@@ -67,6 +67,9 @@ class PipelineNotebooksTest {
             Map.entry("EXP_HELDOUT", "24"),
             Map.entry("EXP_MIN_SUBSET", "2"),
             Map.entry("SPREAD_SEEDS", "0,1"),
+            Map.entry("PROBE_SAMPLES", "24"),
+            Map.entry("PROBE_PAIRS", "12"),
+            Map.entry("PROBE_STEPS", "2"),
             // 10-spark-scale: the Spark job spots with the ground truth (02's oracle run is its reference), so
             // the notebook tests Spark and the comparison, not PP-OCR's speed
             Map.entry("SPARK_ENGINE", "oracle"));

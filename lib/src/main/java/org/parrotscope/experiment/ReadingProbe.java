@@ -1,7 +1,6 @@
 package org.parrotscope.experiment;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import org.parrotscope.eval.EvalSuite;
 import org.parrotscope.eval.RetrievalResult;
 import org.parrotscope.train.ClipTraining;
 import org.parrotscope.util.AtomicFiles;
+import org.parrotscope.util.Json;
 import org.parrotscope.util.Progress;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -231,7 +231,7 @@ public final class ReadingProbe {
             if (line.isBlank()) {
                 continue;
             }
-            JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+            JsonObject o = Json.parse(line).getAsJsonObject();
             if (o.has("loss") && o.has("step")) {
                 losses.add(o.get("loss").getAsDouble());
             }

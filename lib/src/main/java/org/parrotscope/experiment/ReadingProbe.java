@@ -17,8 +17,8 @@ import org.parrotscope.eval.EvalOptions;
 import org.parrotscope.eval.EvalSuite;
 import org.parrotscope.eval.RetrievalResult;
 import org.parrotscope.train.ClipTraining;
+import org.parrotscope.train.MetricsLog;
 import org.parrotscope.util.AtomicFiles;
-import org.parrotscope.util.Json;
 import org.parrotscope.util.Progress;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -204,7 +204,7 @@ public final class ReadingProbe {
                     recipe, List.of(train.toString()), samples, null, seed, dir.resolve("model"), p);
         }
         int batch = Math.max(2, Math.min(recipe.batch(), samples));
-        double loss = meanFinalLoss(dir.resolve("model").resolve("metrics.jsonl"), LOSS_WINDOW);
+        double loss = meanFinalLoss(dir.resolve("model").resolve(MetricsLog.FILE), LOSS_WINDOW);
         EvalOptions opt = EvalOptions.builder()
                 .optSuites(Set.of("retrieval"))
                 .optData(List.of(held.toString()))
@@ -227,12 +227,8 @@ public final class ReadingProbe {
      */
     public static double meanFinalLoss(Path metrics, int last) throws IOException {
         List<Double> losses = new ArrayList<>();
-        for (String line : Files.readAllLines(metrics)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonObject o = Json.parse(line).getAsJsonObject();
-            if (o.has("loss") && o.has("step")) {
+        for (JsonObject o : MetricsLog.read(metrics)) {
+            if (o.has("loss")) {
                 losses.add(o.get("loss").getAsDouble());
             }
         }

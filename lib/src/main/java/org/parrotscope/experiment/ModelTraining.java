@@ -52,7 +52,7 @@ final class ModelTraining {
                 .setPreset(recipe.preset())
                 .setOutDir(dir)
                 .optSteps(recipe.steps())
-                .optBatch(Math.max(2, Math.min(recipe.batch(), samples)))
+                .optBatch(batch(recipe, samples))
                 .optLearningRate(recipe.learningRate())
                 .optWarmup(recipe.warmup())
                 .optWeightDecay(recipe.weightDecay())
@@ -66,6 +66,17 @@ final class ModelTraining {
         }
         ClipTraining.Result r = ClipTraining.run(b.build(), null, progress);
         return r.finalDir();
+    }
+
+    /**
+     * The batch a run uses: the recipe's, at most the training samples, at least 2.
+     *
+     * @param recipe the recipe
+     * @param samples the training samples
+     * @return pairs per step
+     */
+    static int batch(ExperimentConfig.Recipe recipe, int samples) {
+        return Math.max(2, Math.min(recipe.batch(), samples));
     }
 
     private static Path latestCheckpoint(Path dir) throws IOException {

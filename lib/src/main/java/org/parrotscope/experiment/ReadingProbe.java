@@ -38,7 +38,7 @@ import tech.tablesaw.api.Table;
 public final class ReadingProbe {
 
     /** Steps at the end of training whose losses are averaged (the loss of one batch is noisy). */
-    static final int LOSS_WINDOW = 50;
+    public static final int LOSS_WINDOW = 50;
 
     private ReadingProbe() {}
 
@@ -203,7 +203,7 @@ public final class ReadingProbe {
             model = ModelTraining.trained(
                     recipe, List.of(train.toString()), samples, null, seed, dir.resolve("model"), p);
         }
-        int batch = Math.max(2, Math.min(recipe.batch(), samples));
+        int batch = ModelTraining.batch(recipe, samples);
         double loss = meanFinalLoss(dir.resolve("model").resolve(MetricsLog.FILE), LOSS_WINDOW);
         EvalOptions opt = EvalOptions.builder()
                 .optSuites(Set.of("retrieval"))
